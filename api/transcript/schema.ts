@@ -1,0 +1,84 @@
+/**
+ * The transcript interchange format (BRIEF §4.1) and the grading result (BRIEF §4.2).
+ * Import, export, the CLI and the grader all speak these shapes.
+ */
+import { z } from 'zod';
+
+export const MAX_TURNS = 200;
+export const MAX_TURN_CHARS = 2000;
+
+export const speaker = z.enum(['agent', 'customer']);
+
+export const turnSchema = z.strictObject({
+  speaker,
+  text: z.string(),
+});
+
+/** A system-usage event: which CRM/KB item the learner opened, searched or acted on. */
+export const systemEventSchema = z.strictObject({
+  kind: z.enum(['crm_open', 'security_check', 'kb_search', 'kb_open', 'action']),
+  target: z.string(),
+  /** Index of the turn this event happened after (−1 before the first turn). */
+  afterTurn: z.number().int().min(-1),
+  detail: z.string().optional(),
+});
+
+export const transcriptSchema = z.strictObject({
+  id: z.string().min(1),
+  channel: z.literal('webchat').default('webchat'),
+  scenario: z.string().optional(),
+  turns: z.array(turnSchema).min(1).max(MAX_TURNS),
+  caseNotes: z.string().default(''),
+  systemEvents: z.array(systemEventSchema).optional(),
+});
+
+export type Turn = z.infer<typeof turnSchema>;
+export type SystemEvent = z.infer<typeof systemEventSchema>;
+export type Transcript = z.infer<typeof transcriptSchema>;
+
+export const verdict = z.enum(['met', 'not_yet']);
+export const gradingFlag = z.enum([
+  'possible_grader_manipulation',
+  'abandoned',
+  'evidence_unverified',
+  'grading_failed',
+]);
+
+export const evidenceSchema = z.strictObject({
+  turn: z.union([z.number().int().min(0), z.literal('caseNotes')]),
+  quote: z.string().min(1),
+});
+
+export const criterionResultSchema = z.strictObject({
+  id: z.string(),
+  verdict: verdict.nullable(),
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(evidenceSchema),
+  feedback: z.string(),
+  flags: z.array(gradingFlag).default([]),
+  error: z.string().optional(),
+});
+
+export const gradingResultSchema = z.strictObject({
+  transcriptId: z.string(),
+  rubric: z.strictObject({ id: z.string(), version: z.string() }),
+  grader: z.strictObject({
+    mode: z.enum(['offline', 'llm']),
+    model: z.string().nullable(),
+    promptVersion: z.string(),
+  }),
+  status: z.enum(['graded', 'grading_failed']),
+  reason: z.string().optional(),
+  criteria: z.array(criterionResultSchema),
+  flags: z.array(gradingFlag),
+  usage: z.strictObject({
+    inputTokens: z.number().int().min(0),
+    outputTokens: z.number().int().min(0),
+    cachedInputTokens: z.number().int().min(0),
+  }),
+});
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
+export type GradingResult = z.infer<typeof gradingResultSchema>;
+export type GradingFlag = z.infer<typeof gradingFlag>;

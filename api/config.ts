@@ -1,0 +1,124 @@
+/**
+ * The one settings schema for every runtime. Each entry parses its environment with
+ * `parseConfig`; nothing else reads env. A bad value is reported with the field and the reason.
+ */
+import { z } from 'zod';
+import type { LlmSettings } from './llm/settings.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const intFromEnv = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: intFromEnv(8787, 1, 65535),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:|:memory:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+      .default('file:data/rapport.db'),
+    DATABASE_AUTH_TOKEN: optionalText,
+    AUTH_SECRET: optionalText,
+    /** Public origin of the app, e.g. https://rapport.example.org (cookies, CSRF origin check). */
+    APP_ORIGIN: z.url().optional(),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: z.url().default('https://api.openai.com/v1'),
+    RAPPORT_PERSONA_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    RAPPORT_GRADER_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    RAPPORT_LLM_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
+    RAPPORT_LLM_RETRIES: intFromEnv(1, 0, 5),
+    RAPPORT_SIGNIN_PER_MINUTE: intFromEnv(10, 1, 10_000),
+    RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+    /** Fixed demo password (tests, workshops); random when unset. */
+    RAPPORT_DEMO_PASSWORD: z.string().min(10).optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === 'production' && (!v.AUTH_SECRET || v.AUTH_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'must be set to at least 32 characters in production',
+      });
+    }
+    if (v.AUTH_SECRET !== undefined && v.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+/** Parsed settings, grouped the way the app uses them. */
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** Secret for signing session cookies; a fixed development secret when unset outside production. */
+  authSecret: string;
+  appOrigin: string | undefined;
+  /** Null when no key is configured: the offline persona engine and grader are used. */
+  llm: LlmSettings | null;
+  signInPerMinute: number;
+  demoSeed: boolean;
+  demoPassword: string | undefined;
+  logLevel: RawConfig['LOG_LEVEL'];
+}
+
+/** One invalid setting, as shown to the operator. */
+export interface ConfigIssue {
+  field: string;
+  message: string;
+}
+
+/** Thrown by `parseConfig` when any setting is invalid. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  ${i.field}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Only for development and tests; production refuses to start without AUTH_SECRET.
+const DEV_SECRET = 'rapport-development-secret-not-for-production-use';
+
+/** Parses an environment record (process.env or Worker bindings) into AppConfig. */
+export function parseConfig(env: Record<string, unknown>): AppConfig {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k]]),
+  );
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message })),
+    );
+  }
+  const v = parsed.data;
+  return {
+    env: v.NODE_ENV,
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL,
+    databaseAuthToken: v.DATABASE_AUTH_TOKEN,
+    authSecret: v.AUTH_SECRET ?? DEV_SECRET,
+    appOrigin: v.APP_ORIGIN,
+    llm: v.OPENAI_API_KEY
+      ? {
+          apiKey: v.OPENAI_API_KEY,
+          baseURL: v.OPENAI_BASE_URL,
+          personaModel: v.RAPPORT_PERSONA_MODEL,
+          graderModel: v.RAPPORT_GRADER_MODEL,
+          timeoutMs: v.RAPPORT_LLM_TIMEOUT_MS,
+          retries: v.RAPPORT_LLM_RETRIES,
+        }
+      : null,
+    signInPerMinute: v.RAPPORT_SIGNIN_PER_MINUTE,
+    demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
+    demoPassword: v.RAPPORT_DEMO_PASSWORD,
+    logLevel: v.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * What `createApp` is built from. Every external service is injected, so each runtime entry and
+ * each test chooses its own.
+ */
+import type { Context } from 'hono';
+import type { Auth } from './auth.ts';
+import type { AppConfig } from './config.ts';
+import type { Db } from './db/client.ts';
+import type { Actor } from './lib/actor.ts';
+import type { Clock } from './lib/clock.ts';
+import type { Logger } from './lib/logger.ts';
+import type { LlmSettings } from './llm/settings.ts';
+
+/** The dependencies of one app instance. */
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  /** The LLM provider settings, or null in offline mode. */
+  llm: LlmSettings | null;
+  clock: Clock;
+  logger: Logger;
+  auth: Auth;
+  /** The caller's IP as the platform reports it (socket address, cf-connecting-ip). */
+  clientIp?: (c: Context) => string | undefined;
+  /** Serves the built web app for non-API GET requests (Node entry). */
+  serveWeb?: (c: Context) => Promise<Response>;
+}
+
+/** Hono environment: per-request variables every handler can reach via `c.var`. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    actor: Actor | null;
+  };
+}

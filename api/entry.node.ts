@@ -1,0 +1,71 @@
+/**
+ * Node entry: parses env, opens the local libSQL file (or server), applies migrations, seeds the
+ * demo organisation on an empty database, and serves the API and the built web app on one port.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
+import { createApp } from './app.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { createLogger } from './lib/logger.ts';
+import { buildNodeRuntime } from './runtime/node.ts';
+import { formatDemoAccounts } from './services/demo-seed.ts';
+
+const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Serves built assets, and index.html for client-side routes. */
+function webServer() {
+  const assets = serveStatic({ root: webDist });
+  let indexHtml: string | undefined;
+  return async (c: Context) => {
+    const res = await assets(c, async () => {});
+    if (res) return res;
+    indexHtml ??= existsSync(`${webDist}/index.html`)
+      ? await readFile(`${webDist}/index.html`, 'utf8')
+      : '<!doctype html><title>Rapport</title><p>The web app is not built. Run <code>npm run build:web</code>.</p>';
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml);
+  };
+}
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const runtime = await buildNodeRuntime(config, { logger });
+  const app = createApp({
+    ...runtime.deps,
+    clientIp: (c) => getConnInfo(c).remote.address,
+    serveWeb: webServer(),
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    process.stdout.write(
+      `Rapport is running at ${url} (${config.llm ? 'LLM mode' : 'offline mode: offline persona engine and grader'})\n`,
+    );
+    if (runtime.demoAccounts.length > 0) process.stdout.write(`${formatDemoAccounts(runtime.demoAccounts, url)}\n`);
+  });
+  const stop = () => {
+    server.close(() => {
+      runtime.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,40 @@
+/**
+ * Builds the app's dependencies for Node (the server entry, CLIs and tests share this):
+ * opens the database, applies migrations, creates auth, and seeds the demo organisation.
+ */
+import type { Client } from '@libsql/client';
+import { createAuth, type PasswordHasher } from '../auth.ts';
+import type { AppConfig } from '../config.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { applyMigrations, openLibsqlClient } from '../db/client.node.ts';
+import type { AppDeps } from '../deps.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { seedDemoIfEmpty, type DemoAccount } from '../services/demo-seed.ts';
+
+/** Options a caller may override (tests pass a memory logger, a fixed clock, a fast hasher). */
+export interface NodeDepsOptions {
+  logger: Logger;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+}
+
+/** Dependencies plus what the entry needs to report and shut down. */
+export interface NodeRuntime {
+  deps: AppDeps;
+  client: Client;
+  demoAccounts: DemoAccount[];
+  close(): void;
+}
+
+/** Opens and migrates the database and builds AppDeps (minus web serving). */
+export async function buildNodeRuntime(config: AppConfig, opts: NodeDepsOptions): Promise<NodeRuntime> {
+  const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken);
+  const db: Db = createDb({ client });
+  await applyMigrations(db);
+  const clock = opts.clock ?? systemClock;
+  const auth = createAuth({ config, db, logger: opts.logger, hasher: opts.hasher });
+  const demoAccounts = config.demoSeed ? await seedDemoIfEmpty({ auth, db, clock }, config.demoPassword) : [];
+  const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth };
+  return { deps, client, demoAccounts, close: () => client.close() };
+}

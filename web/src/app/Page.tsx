@@ -1,0 +1,23 @@
+/** Picks the home page for a navigation entry. */
+import type { Me } from '../auth/session.ts';
+import { AdminHome } from '../admin/AdminHome.tsx';
+import { AssessorHome } from '../assessor/AssessorHome.tsx';
+import { CoachHome } from '../coach/CoachHome.tsx';
+import { DesignerHome } from '../designer/DesignerHome.tsx';
+import { LearnerHome } from '../learner/LearnerHome.tsx';
+import type { NavItem } from './nav.ts';
+
+export function Page({ item, me }: { item: NavItem; me: Me }) {
+  switch (item.role) {
+    case 'learner':
+      return <LearnerHome me={me} />;
+    case 'coach':
+      return <CoachHome />;
+    case 'assessor':
+      return <AssessorHome />;
+    case 'designer':
+      return <DesignerHome />;
+    case 'admin':
+      return <AdminHome me={me} />;
+  }
+}

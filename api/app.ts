@@ -31,7 +31,8 @@ function apiRoutes() {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
-    if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    if (err.status === 413)
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
     if (err.status === 400) return new AppError('BAD_REQUEST', 'The request could not be read.');
   }
   return new AppError('INTERNAL', 'Something went wrong on our side.');
@@ -42,7 +43,8 @@ async function authErrorResponse(c: Context<AppEnv>, res: Response): Promise<Res
   let message = 'Sign-in failed.';
   try {
     const body: unknown = await res.json();
-    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') message = body.message;
+    if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string')
+      message = body.message;
   } catch {
     // not JSON: keep the generic message
   }
@@ -110,7 +112,9 @@ export function createApp(deps: AppDeps) {
   });
   if (deps.serveWeb) app.get('*', deps.serveWeb);
 
-  app.notFound((c) => c.json(errorEnvelope(new AppError('NOT_FOUND', 'Not found.'), c.var.requestId), 404));
+  app.notFound((c) =>
+    c.json(errorEnvelope(new AppError('NOT_FOUND', 'Not found.'), c.var.requestId), 404),
+  );
   app.onError((err, c) => {
     const appErr = toAppError(err);
     if (appErr.status >= 500) {

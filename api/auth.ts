@@ -29,7 +29,12 @@ export interface PasswordHasher {
 }
 
 /** Builds the better-auth instance for one app. */
-export function createAuth(deps: { config: AppConfig; db: Db; logger: Logger; hasher?: PasswordHasher }) {
+export function createAuth(deps: {
+  config: AppConfig;
+  db: Db;
+  logger: Logger;
+  hasher?: PasswordHasher;
+}) {
   const { config, db, logger } = deps;
   return betterAuth({
     appName: 'Rapport',
@@ -39,7 +44,13 @@ export function createAuth(deps: { config: AppConfig; db: Db; logger: Logger; ha
     trustedOrigins: trustedOrigins(config),
     database: drizzleAdapter(db, {
       provider: 'sqlite',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: rateLimits,
+      },
     }),
     emailAndPassword: {
       enabled: true,
@@ -65,7 +76,10 @@ export function createAuth(deps: { config: AppConfig; db: Db; logger: Logger; ha
     telemetry: { enabled: false },
     logger: {
       level: 'warn',
-      log: (level, message) => (level === 'error' ? logger.error(message, { source: 'auth' }) : logger.warn(message, { source: 'auth' })),
+      log: (level, message) =>
+        level === 'error'
+          ? logger.error(message, { source: 'auth' })
+          : logger.warn(message, { source: 'auth' }),
     },
   });
 }

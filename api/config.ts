@@ -20,7 +20,10 @@ export const configSchema = z
     PORT: intFromEnv(8787, 1, 65535),
     DATABASE_URL: z
       .string()
-      .regex(/^(file:|libsql:|https?:|wss?:|:memory:)/, 'must start with file:, libsql:, http(s): or ws(s):')
+      .regex(
+        /^(file:|libsql:|https?:|wss?:|:memory:)/,
+        'must start with file:, libsql:, http(s): or ws(s):',
+      )
       .default('file:data/rapport.db'),
     DATABASE_AUTH_TOKEN: optionalText,
     AUTH_SECRET: optionalText,
@@ -47,7 +50,11 @@ export const configSchema = z
       });
     }
     if (v.AUTH_SECRET !== undefined && v.AUTH_SECRET.length < 32) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be at least 32 characters' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'must be at least 32 characters',
+      });
     }
   });
 
@@ -89,13 +96,14 @@ const DEV_SECRET = 'rapport-development-secret-not-for-production-use';
 
 /** Parses an environment record (process.env or Worker bindings) into AppConfig. */
 export function parseConfig(env: Record<string, unknown>): AppConfig {
-  const picked = Object.fromEntries(
-    Object.keys(configSchema.shape).map((k) => [k, env[k]]),
-  );
+  const picked = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k]]));
   const parsed = configSchema.safeParse(picked);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message })),
+      parsed.error.issues.map((i) => ({
+        field: i.path.map(String).join('.') || '(root)',
+        message: i.message,
+      })),
     );
   }
   const v = parsed.data;

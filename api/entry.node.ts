@@ -55,7 +55,8 @@ async function main() {
     process.stdout.write(
       `Rapport is running at ${url} (${config.llm ? 'LLM mode' : 'offline mode: offline persona engine and grader'})\n`,
     );
-    if (runtime.demoAccounts.length > 0) process.stdout.write(`${formatDemoAccounts(runtime.demoAccounts, url)}\n`);
+    if (runtime.demoAccounts.length > 0)
+      process.stdout.write(`${formatDemoAccounts(runtime.demoAccounts, url)}\n`);
   });
   const stop = () => {
     server.close(() => {

@@ -4,7 +4,14 @@
  * Later features add tables here and generate a new migration with `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -52,7 +59,10 @@ export const memberships = sqliteTable(
     role: text('role', { enum: ROLES }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.userId, t.role] }), index('memberships_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId, t.role] }),
+    index('memberships_user_idx').on(t.userId),
+  ],
 );
 
 export const groups = sqliteTable(
@@ -80,7 +90,10 @@ export const groupMembers = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['learner', 'coach'] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.userId, t.kind] }), index('group_members_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId, t.kind] }),
+    index('group_members_user_idx').on(t.userId),
+  ],
 );
 
 export const sessions = sqliteTable(

@@ -29,6 +29,10 @@ export function assertRole(actor: Actor, ...roles: Role[]): void {
  * Throws NOT_FOUND when a resource belongs to another organisation: to a foreign actor it does
  * not exist, so ids cannot be probed.
  */
-export function assertSameOrganisation(actor: Actor, organisationId: string, what = 'resource'): void {
+export function assertSameOrganisation(
+  actor: Actor,
+  organisationId: string,
+  what = 'resource',
+): void {
   if (actor.organisationId !== organisationId) throw new AppError('NOT_FOUND', `No such ${what}.`);
 }

@@ -44,7 +44,8 @@ export function errorEnvelope(err: AppError, requestId: string): ErrorEnvelope {
   return {
     error: {
       code: err.code,
-      message: internal && err.code === 'INTERNAL' ? 'Something went wrong on our side.' : err.message,
+      message:
+        internal && err.code === 'INTERNAL' ? 'Something went wrong on our side.' : err.message,
       requestId,
       ...(!internal && err.details ? { details: err.details } : {}),
     },

@@ -30,8 +30,11 @@ export function createLogger(
 }
 
 /** A logger that keeps lines in memory (tests). */
-export function createMemoryLogger(): Logger & { lines: Array<{ level: string; msg: string } & LogFields> } {
+export function createMemoryLogger(): Logger & {
+  lines: Array<{ level: string; msg: string } & LogFields>;
+} {
   const lines: Array<{ level: string; msg: string } & LogFields> = [];
-  const log = (level: string) => (msg: string, fields?: LogFields) => lines.push({ level, msg, ...fields });
+  const log = (level: string) => (msg: string, fields?: LogFields) =>
+    lines.push({ level, msg, ...fields });
   return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -8,14 +8,22 @@ import type { z } from 'zod';
 import { AppError } from './errors.ts';
 
 /** Validates one part of the request (json, query, param, ...) against a zod schema. */
-export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
+export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(
+  target: T,
+  schema: S,
+) {
   return zValidator(target, schema, (result) => {
     if (!result.success) {
-      const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      const issues = result.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      }));
       const first = issues[0];
       throw new AppError(
         'VALIDATION_FAILED',
-        first ? `Invalid ${target}${first.path ? ` at ${first.path}` : ''}: ${first.message}` : `Invalid ${target}.`,
+        first
+          ? `Invalid ${target}${first.path ? ` at ${first.path}` : ''}: ${first.message}`
+          : `Invalid ${target}.`,
         { issues },
       );
     }

@@ -32,7 +32,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const { auth, db, clock } = c.var.deps;
     const body = c.req.valid('json');
     const password = generatePassword();
-    const { id } = await createAccount(auth, db, { ...body, password, organisationId: actor.organisationId });
+    const { id } = await createAccount(auth, db, {
+      ...body,
+      password,
+      organisationId: actor.organisationId,
+    });
     await appendAudit(db, clock, {
       organisationId: actor.organisationId,
       actorId: actor.userId,
@@ -41,7 +45,13 @@ export const adminRoutes = new Hono<AppEnv>()
       entityId: id,
       after: { email: body.email.toLowerCase(), roles: body.roles },
     });
-    return c.json({ user: { id, name: body.name, email: body.email.toLowerCase(), roles: body.roles }, oneTimePassword: password }, 201);
+    return c.json(
+      {
+        user: { id, name: body.name, email: body.email.toLowerCase(), roles: body.roles },
+        oneTimePassword: password,
+      },
+      201,
+    );
   })
   .put(
     '/users/:id/roles',

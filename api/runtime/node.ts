@@ -28,13 +28,18 @@ export interface NodeRuntime {
 }
 
 /** Opens and migrates the database and builds AppDeps (minus web serving). */
-export async function buildNodeRuntime(config: AppConfig, opts: NodeDepsOptions): Promise<NodeRuntime> {
+export async function buildNodeRuntime(
+  config: AppConfig,
+  opts: NodeDepsOptions,
+): Promise<NodeRuntime> {
   const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken);
   const db: Db = createDb({ client });
   await applyMigrations(db);
   const clock = opts.clock ?? systemClock;
   const auth = createAuth({ config, db, logger: opts.logger, hasher: opts.hasher });
-  const demoAccounts = config.demoSeed ? await seedDemoIfEmpty({ auth, db, clock }, config.demoPassword) : [];
+  const demoAccounts = config.demoSeed
+    ? await seedDemoIfEmpty({ auth, db, clock }, config.demoPassword)
+    : [];
   const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth };
   return { deps, client, demoAccounts, close: () => client.close() };
 }

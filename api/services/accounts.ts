@@ -19,24 +19,43 @@ export interface NewAccount {
 }
 
 /** Creates a user with a password credential and the given roles. CONFLICT if the email exists. */
-export async function createAccount(auth: Auth, db: Db, input: NewAccount): Promise<{ id: string }> {
+export async function createAccount(
+  auth: Auth,
+  db: Db,
+  input: NewAccount,
+): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) throw new AppError('CONFLICT', 'An account with this email already exists.');
   const ctx = await auth.$context;
   const hash = await ctx.password.hash(input.password);
-  const user = await ctx.internalAdapter.createUser({ email, name: input.name, emailVerified: true }, { method: 'admin' });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
+  const user = await ctx.internalAdapter.createUser(
+    { email, name: input.name, emailVerified: true },
+    { method: 'admin' },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: 'credential',
+    accountId: user.id,
+    password: hash,
+  });
   if (input.roles.length > 0) {
-    await db
-      .insert(memberships)
-      .values(input.roles.map((role) => ({ organisationId: input.organisationId, userId: user.id, role })));
+    await db.insert(memberships).values(
+      input.roles.map((role) => ({
+        organisationId: input.organisationId,
+        userId: user.id,
+        role,
+      })),
+    );
   }
   return { id: user.id };
 }
 
 /** Builds the Actor for a signed-in user, or null if they belong to no organisation. */
-export async function loadActor(db: Db, user: { id: string; name: string; email: string }): Promise<Actor | null> {
+export async function loadActor(
+  db: Db,
+  user: { id: string; name: string; email: string },
+): Promise<Actor | null> {
   const rows = await db
     .select({ organisationId: memberships.organisationId, role: memberships.role })
     .from(memberships)
@@ -47,7 +66,13 @@ export async function loadActor(db: Db, user: { id: string; name: string; email:
   // A person works in one organisation at a time; their first membership's organisation is it.
   const roles = rows.filter((r) => r.organisationId === first.organisationId).map((r) => r.role);
   const ordered = ROLES.filter((r) => roles.includes(r));
-  return { userId: user.id, name: user.name, email: user.email, organisationId: first.organisationId, roles: ordered };
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    organisationId: first.organisationId,
+    roles: ordered,
+  };
 }
 
 /** A person as listed to admins. */
@@ -105,7 +130,10 @@ export async function setRoles(
 }
 
 /** Creates an organisation. */
-export async function createOrganisation(db: Db, input: { id: string; name: string; slug: string }) {
+export async function createOrganisation(
+  db: Db,
+  input: { id: string; name: string; slug: string },
+) {
   await db.insert(organisations).values(input);
   return input;
 }

@@ -50,7 +50,11 @@ function hashInput(row: Omit<AuditRow, 'seq' | 'hash'>): string {
  */
 export async function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Promise<AuditRow> {
   return db.transaction(async (tx) => {
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
     const row = {
       organisationId: entry.organisationId,
       actorId: entry.actorId,
@@ -63,7 +67,10 @@ export async function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Prom
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const hash = await sha256Hex(hashInput(row));
-    const [inserted] = await tx.insert(auditLog).values({ ...row, hash }).returning();
+    const [inserted] = await tx
+      .insert(auditLog)
+      .values({ ...row, hash })
+      .returning();
     if (!inserted) throw new Error('audit insert returned no row');
     return inserted;
   });
@@ -71,8 +78,7 @@ export async function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Prom
 
 /** Result of checking the whole chain. */
 export type AuditVerification =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenAt: number; reason: string };
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
 
 /** Recomputes every hash in order and reports the first row that does not fit. */
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
@@ -80,11 +86,21 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   let prev = GENESIS_HASH;
   for (const row of rows) {
     if (row.prevHash !== prev) {
-      return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'previous-hash link does not match' };
+      return {
+        ok: false,
+        rows: rows.length,
+        brokenAt: row.seq,
+        reason: 'previous-hash link does not match',
+      };
     }
     const expected = await sha256Hex(hashInput(row));
     if (expected !== row.hash) {
-      return { ok: false, rows: rows.length, brokenAt: row.seq, reason: 'row content does not match its hash' };
+      return {
+        ok: false,
+        rows: rows.length,
+        brokenAt: row.seq,
+        reason: 'row content does not match its hash',
+      };
     }
     prev = row.hash;
   }

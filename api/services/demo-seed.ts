@@ -46,7 +46,9 @@ export async function seedDemoIfEmpty(
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(organisations);
   if ((row?.n ?? 0) > 0) return [];
   await createOrganisation(db, { id: DEMO_ORG_ID, name: 'Demo Contact Centre', slug: 'demo' });
-  await db.insert(groups).values({ id: DEMO_GROUP_ID, organisationId: DEMO_ORG_ID, name: 'Demo team' });
+  await db
+    .insert(groups)
+    .values({ id: DEMO_GROUP_ID, organisationId: DEMO_ORG_ID, name: 'Demo team' });
   const created: DemoAccount[] = [];
   for (const person of PEOPLE) {
     const password = fixedPassword ?? generatePassword();
@@ -59,7 +61,9 @@ export async function seedDemoIfEmpty(
       roles: [person.role],
     });
     if (person.role === 'learner' || person.role === 'coach') {
-      await db.insert(groupMembers).values({ groupId: DEMO_GROUP_ID, userId: id, kind: person.role });
+      await db
+        .insert(groupMembers)
+        .values({ groupId: DEMO_GROUP_ID, userId: id, kind: person.role });
     }
     created.push({ role: person.role, name: person.name, email, password });
   }

@@ -32,8 +32,15 @@ export function AdminHome({ me }: { me: Me }) {
   return (
     <section>
       <h1>People</h1>
-      <p>Everyone in {me.organisation.name}, with the roles they hold. A person may hold several roles.</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      <p>
+        Everyone in {me.organisation.name}, with the roles they hold. A person may hold several
+        roles.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {users === null && !error && <p aria-busy="true">Loading people…</p>}
       {users && (
         <table>

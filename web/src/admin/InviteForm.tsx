@@ -19,7 +19,9 @@ export function InviteForm({ onInvited }: { onInvited: () => Promise<void> }) {
       const body = await readJson<{ oneTimePassword: string; user: { email: string } }>(
         await api.admin.users.$post({ json: { name, email, roles } }),
       );
-      setResult(`Account created for ${body.user.email}. One-time password: ${body.oneTimePassword} — give it to them now; it is not shown again.`);
+      setResult(
+        `Account created for ${body.user.email}. One-time password: ${body.oneTimePassword} — give it to them now; it is not shown again.`,
+      );
       setName('');
       setEmail('');
       await onInvited();
@@ -34,7 +36,13 @@ export function InviteForm({ onInvited }: { onInvited: () => Promise<void> }) {
       <label htmlFor="invite-name">Name</label>
       <input id="invite-name" required value={name} onChange={(e) => setName(e.target.value)} />
       <label htmlFor="invite-email">Email</label>
-      <input id="invite-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        id="invite-email"
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <fieldset className="roles">
         <legend>Roles</legend>
         {ALL_ROLES.map((role) => (
@@ -42,7 +50,11 @@ export function InviteForm({ onInvited }: { onInvited: () => Promise<void> }) {
             <input
               type="checkbox"
               checked={roles.includes(role)}
-              onChange={(e) => setRoles(ALL_ROLES.filter((r) => (r === role ? e.target.checked : roles.includes(r))))}
+              onChange={(e) =>
+                setRoles(
+                  ALL_ROLES.filter((r) => (r === role ? e.target.checked : roles.includes(r))),
+                )
+              }
             />
             {role}
           </label>
@@ -52,7 +64,11 @@ export function InviteForm({ onInvited }: { onInvited: () => Promise<void> }) {
         Invite
       </button>
       <p role="status">{result}</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -5,14 +5,24 @@ import type { Role } from '../auth/session.ts';
 import type { OrgUser } from './AdminHome.tsx';
 import { ALL_ROLES } from './roles.ts';
 
-export function RolesEditor({ user, isSelf, onSaved }: { user: OrgUser; isSelf: boolean; onSaved: () => Promise<void> }) {
+export function RolesEditor({
+  user,
+  isSelf,
+  onSaved,
+}: {
+  user: OrgUser;
+  isSelf: boolean;
+  onSaved: () => Promise<void>;
+}) {
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [message, setMessage] = useState<string | null>(null);
   const changed = roles.join() !== user.roles.join();
 
   async function save() {
     try {
-      await readJson(await api.admin.users[':id'].roles.$put({ param: { id: user.id }, json: { roles } }));
+      await readJson(
+        await api.admin.users[':id'].roles.$put({ param: { id: user.id }, json: { roles } }),
+      );
       setMessage('Saved.');
       await onSaved();
     } catch (err) {
@@ -29,12 +39,19 @@ export function RolesEditor({ user, isSelf, onSaved }: { user: OrgUser; isSelf: 
             type="checkbox"
             checked={roles.includes(role)}
             disabled={isSelf && role === 'admin'}
-            onChange={(e) => setRoles(ALL_ROLES.filter((r) => (r === role ? e.target.checked : roles.includes(r))))}
+            onChange={(e) =>
+              setRoles(ALL_ROLES.filter((r) => (r === role ? e.target.checked : roles.includes(r))))
+            }
           />
           {role}
         </label>
       ))}
-      <button type="button" className="secondary" disabled={!changed || roles.length === 0} onClick={() => void save()}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!changed || roles.length === 0}
+        onClick={() => void save()}
+      >
         Save roles
       </button>
       <span role="status">{message}</span>

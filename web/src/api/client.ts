@@ -21,14 +21,20 @@ export class ApiError extends Error {
   }
 }
 
-function isEnvelope(v: unknown): v is { error: { code: string; message: string; requestId?: string } } {
+function isEnvelope(
+  v: unknown,
+): v is { error: { code: string; message: string; requestId?: string } } {
   if (!v || typeof v !== 'object' || !('error' in v)) return false;
   const e = (v as { error: unknown }).error;
   return !!e && typeof e === 'object' && 'code' in e && 'message' in e;
 }
 
 /** Reads a JSON response, throwing ApiError with the server's message on failure. */
-export async function readJson<T>(res: { ok: boolean; status: number; json(): Promise<unknown> }): Promise<T> {
+export async function readJson<T>(res: {
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}): Promise<T> {
   let body: unknown;
   try {
     body = await res.json();
@@ -36,8 +42,14 @@ export async function readJson<T>(res: { ok: boolean; status: number; json(): Pr
     body = undefined;
   }
   if (!res.ok) {
-    if (isEnvelope(body)) throw new ApiError(res.status, body.error.code, body.error.message, body.error.requestId);
-    throw new ApiError(res.status, 'UNKNOWN', 'The server could not be reached. Try again.', undefined);
+    if (isEnvelope(body))
+      throw new ApiError(res.status, body.error.code, body.error.message, body.error.requestId);
+    throw new ApiError(
+      res.status,
+      'UNKNOWN',
+      'The server could not be reached. Try again.',
+      undefined,
+    );
   }
   return body as T;
 }

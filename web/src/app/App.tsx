@@ -4,7 +4,11 @@ import { loadMe, type Me } from '../auth/session.ts';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { Shell } from './Shell.tsx';
 
-type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; me: Me } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signedOut' }
+  | { kind: 'signedIn'; me: Me }
+  | { kind: 'error'; message: string };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -13,7 +17,10 @@ export function App() {
       const me = await loadMe();
       setState(me ? { kind: 'signedIn', me } : { kind: 'signedOut' });
     } catch (err) {
-      setState({ kind: 'error', message: err instanceof Error ? err.message : 'Could not reach Rapport.' });
+      setState({
+        kind: 'error',
+        message: err instanceof Error ? err.message : 'Could not reach Rapport.',
+      });
     }
   }, []);
   useEffect(() => {

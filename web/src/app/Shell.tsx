@@ -16,7 +16,8 @@ export function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) 
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (current && path !== current.path && !path.startsWith(`${current.path}/`)) navigate(current.path);
+    if (current && path !== current.path && !path.startsWith(`${current.path}/`))
+      navigate(current.path);
   }, [current, path, navigate]);
 
   async function signOut() {
@@ -36,7 +37,14 @@ export function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) 
       <header className="topbar">
         <span className="brand">Rapport</span>
         <span className="org">{me.organisation.name}</span>
-        <span className={`mode mode-${me.mode}`} title={me.mode === 'offline' ? 'No LLM is configured: the offline persona engine and grader are used.' : 'Connected to an LLM provider.'}>
+        <span
+          className={`mode mode-${me.mode}`}
+          title={
+            me.mode === 'offline'
+              ? 'No LLM is configured: the offline persona engine and grader are used.'
+              : 'Connected to an LLM provider.'
+          }
+        >
           {me.mode === 'offline' ? 'Offline mode' : 'LLM mode'}
         </span>
         <span className="user">{me.user.name}</span>

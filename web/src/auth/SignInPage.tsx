@@ -28,7 +28,15 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
       <form onSubmit={(e) => void submit(e)} aria-describedby={error ? 'signin-error' : undefined}>
         <h2>Sign in</h2>
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <label htmlFor="password">Password</label>
         <input
           id="password"
@@ -46,7 +54,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="hint">First time? The demo accounts are printed in the terminal where you ran <code>npm start</code>.</p>
+      <p className="hint">
+        First time? The demo accounts are printed in the terminal where you ran{' '}
+        <code>npm start</code>.
+      </p>
     </main>
   );
 }

@@ -14,7 +14,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { healthRoutes } from './routes/health.ts';
-import { meRoutes } from './routes/me.ts';
+import { meRoutes, sessionRoutes } from './routes/me.ts';
 
 /** Largest JSON body the API accepts (a full transcript import fits well within it). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -24,6 +24,7 @@ function apiRoutes() {
   return new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/me', meRoutes)
+    .route('/session', sessionRoutes)
     .route('/admin', adminRoutes);
 }
 

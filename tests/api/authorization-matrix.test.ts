@@ -41,6 +41,7 @@ const MATRIX: Record<string, Row> = {
     expect: all(401),
   },
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: all(200) },
+  'GET /api/session': { request: () => ({ path: '/api/session' }), expect: all(200) },
   'GET /api/me': { request: () => ({ path: '/api/me' }), expect: { ...all(200), anonymous: 401 } },
   'GET /api/admin/users': {
     request: () => ({ path: '/api/admin/users' }),

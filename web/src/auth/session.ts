@@ -12,7 +12,6 @@ export interface Me {
 
 /** Loads the current session, or null when signed out. */
 export async function loadMe(): Promise<Me | null> {
-  const res = await api.me.$get();
-  if (res.status === 401) return null;
-  return readJson<Me>(res);
+  const body = await readJson<{ me: Me | null }>(await api.session.$get());
+  return body.me;
 }

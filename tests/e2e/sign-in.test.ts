@@ -24,7 +24,8 @@ describe('signing in as each demo role in a real browser', () => {
   });
 
   it('prints the demo accounts once at first start', () => {
-    for (const role of Object.keys(HOMES)) expect(server.output()).toContain(`${role}@demo.rapport.test`);
+    for (const role of Object.keys(HOMES))
+      expect(server.output()).toContain(`${role}@demo.rapport.test`);
   });
 
   it('has an accessible sign-in page', async () => {
@@ -43,7 +44,9 @@ describe('signing in as each demo role in a real browser', () => {
     await page.getByLabel('Email').fill('learner@demo.rapport.test');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Invalid email or password');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Invalid email or password');
     await page.context().close();
   });
 
@@ -56,7 +59,10 @@ describe('signing in as each demo role in a real browser', () => {
       await page.getByLabel('Password').fill(E2E_PASSWORD);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: home.heading }).waitFor();
-      const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+      const nav = await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link')
+        .allTextContents();
       expect(nav).toEqual(home.nav);
       expect(await page.getByText('Offline mode').isVisible()).toBe(true);
       expect(await axeViolations(page)).toEqual([]);

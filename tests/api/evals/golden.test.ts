@@ -108,6 +108,34 @@ describe('the injection set in evals/injection', () => {
   });
 });
 
+/** Double-quoted fragments in a rationale: the words the labeller cites as evidence. */
+const citedQuotes = (rationale: string) =>
+  [...rationale.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '');
+
+describe('the rationales of met labels in both sets', () => {
+  it('quote only words that appear in an agent turn or the case notes, never the customer', async () => {
+    const cases = [...(await loadLabelledSet(goldenDir)), ...(await loadLabelledSet(injectionDir))];
+    const unverified: string[] = [];
+    for (const c of cases) {
+      const learnerText = [
+        ...c.transcript.turns.filter((t) => t.speaker === 'agent').map((t) => t.text),
+        c.transcript.caseNotes,
+      ]
+        .join('\n')
+        .toLowerCase();
+      for (const criterion of CORE_CRITERIA) {
+        const label = c.labels[criterion];
+        if (label.verdict !== 'met') continue;
+        for (const quote of citedQuotes(label.rationale)) {
+          if (!learnerText.includes(quote.toLowerCase()))
+            unverified.push(`${c.file} ${criterion}: ${quote}`);
+        }
+      }
+    }
+    expect(unverified).toEqual([]);
+  });
+});
+
 describe('parseLabelledFile', () => {
   it('returns the parsed case with the file name for a valid file', () => {
     const result = parseLabelledFile('001-ok.json', JSON.stringify(validCase));

@@ -14,7 +14,13 @@ export const contentId = z
 export const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'use a semantic version like 1.0.0');
 
 /** How a criterion can be evidenced. `other` means the product cannot collect it. */
-export const evidencedBy = z.enum(['roleplay', 'systems', 'caseNotes', 'supervisorReview', 'other']);
+export const evidencedBy = z.enum([
+  'roleplay',
+  'systems',
+  'caseNotes',
+  'supervisorReview',
+  'other',
+]);
 
 /** Diversity traits from the standards' range, plus a few everyday ones. */
 export const personaTrait = z.enum([
@@ -53,7 +59,10 @@ export const rubricCriterionSchema = z.strictObject({
   /** For `evidencedBy: other`: what evidence the assessor must collect instead. */
   otherEvidence: z.string().min(1).optional(),
   /** Reuse of a criterion defined in another pack (e.g. `core-webchat#empathy`). */
-  reuses: z.string().regex(/^[a-z0-9_-]+#[a-z0-9_-]+$/).optional(),
+  reuses: z
+    .string()
+    .regex(/^[a-z0-9_-]+#[a-z0-9_-]+$/)
+    .optional(),
   /**
    * Only scenarios of these interaction types can evidence this criterion (all types when
    * absent), e.g. dissatisfaction criteria need a complaint or escalation.
@@ -194,7 +203,13 @@ export const standardDefinitionSchema = z.strictObject({
   /** The standard's sufficiency rules, in its own words. */
   evidence: z.string().min(1),
   criteria: z
-    .array(z.strictObject({ code: z.string().min(1), outcome: z.string().min(1), text: z.string().min(1) }))
+    .array(
+      z.strictObject({
+        code: z.string().min(1),
+        outcome: z.string().min(1),
+        text: z.string().min(1),
+      }),
+    )
     .min(1),
 });
 

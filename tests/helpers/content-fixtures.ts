@@ -7,10 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ContentBundle } from '../../api/content/load.ts';
-import type { Persona, RubricCriterion, RubricPack, Scenario, StandardDefinition } from '../../api/content/schemas.ts';
+import type {
+  Persona,
+  RubricCriterion,
+  RubricPack,
+  Scenario,
+  StandardDefinition,
+} from '../../api/content/schemas.ts';
 
 /** A criterion with indicators, evidenced by roleplay. */
-export function makeCriterion(id: string, overrides: Partial<RubricCriterion> = {}): RubricCriterion {
+export function makeCriterion(
+  id: string,
+  overrides: Partial<RubricCriterion> = {},
+): RubricCriterion {
   return {
     id,
     title: `Title of ${id}`,
@@ -25,7 +34,15 @@ export function makeCriterion(id: string, overrides: Partial<RubricCriterion> = 
 
 /** The core pack with the seven required criteria. */
 export function makeCorePack(): RubricPack {
-  const ids = ['greeting', 'security_check', 'rapport', 'empathy', 'options', 'follow_up_recorded', 'close'];
+  const ids = [
+    'greeting',
+    'security_check',
+    'rapport',
+    'empathy',
+    'options',
+    'follow_up_recorded',
+    'close',
+  ];
   return {
     id: 'core-webchat',
     version: '1.0.0',
@@ -61,8 +78,17 @@ export function makeStandardPack(overrides: Partial<RubricPack> = {}): RubricPac
     title: 'STD pack',
     standard: { source: 'std.txt', title: 'A standard', code: 'STD', level: 'L1' },
     criteria: [
-      makeCriterion('first', { standardRefs: ['1.1'], reuses: 'core-webchat#empathy', metIndicators: [], notYetIndicators: [] }),
-      makeCriterion('second', { standardRefs: ['1.2'], evidencedBy: 'other', otherEvidence: 'Questioning.' }),
+      makeCriterion('first', {
+        standardRefs: ['1.1'],
+        reuses: 'core-webchat#empathy',
+        metIndicators: [],
+        notYetIndicators: [],
+      }),
+      makeCriterion('second', {
+        standardRefs: ['1.2'],
+        evidencedBy: 'other',
+        otherEvidence: 'Questioning.',
+      }),
     ],
     evidenceRequirements: [],
     ...overrides,
@@ -78,14 +104,25 @@ export function makePersona(id: string, traits: Persona['traits']): Persona {
     locale: 'en-NZ',
     traits,
     summary: 'A customer.',
-    voice: { messageLength: 'short', typos: 'none', literal: false, firstLanguage: 'English', languageLevel: 'fluent', phrases: ['hi'] },
+    voice: {
+      messageLength: 'short',
+      typos: 'none',
+      literal: false,
+      firstLanguage: 'English',
+      languageLevel: 'fluent',
+      phrases: ['hi'],
+    },
     mood: { start: 5, raisedBy: ['empathy'], loweredBy: ['scripts'] },
     limits: { patience: 10, asksForSupervisorWhen: 'never', leavesWhen: 'done' },
   };
 }
 
 /** A scenario of the given type for the given persona, graded on core and std-pack. */
-export function makeScenario(id: string, interactionType: Scenario['interactionType'], persona: string): Scenario {
+export function makeScenario(
+  id: string,
+  interactionType: Scenario['interactionType'],
+  persona: string,
+): Scenario {
   return {
     id,
     version: '1.0.0',
@@ -99,7 +136,11 @@ export function makeScenario(id: string, interactionType: Scenario['interactionT
     goal: 'Resolve it.',
     acceptableResolutions: ['Resolved.'],
     systems: {
-      crm: { customerName: 'Pat', fields: { account: 'A1' }, securityQuestions: [{ question: 'DOB?', answer: '1 May 1990' }] },
+      crm: {
+        customerName: 'Pat',
+        fields: { account: 'A1' },
+        securityQuestions: [{ question: 'DOB?', answer: '1 May 1990' }],
+      },
       knowledgeBase: [
         { id: 'kb-one', title: 'One', body: 'Policy one.', tags: [] },
         { id: 'kb-two', title: 'Two', body: 'Policy two.', tags: [] },
@@ -112,7 +153,15 @@ export function makeScenario(id: string, interactionType: Scenario['interactionT
 }
 
 const TRAITS = ['angry', 'sad', 'confused', 'stressed', 'multilingual', 'neurodiverse'] as const;
-const TYPES = ['bau', 'complex', 'complaint', 'escalation', 'technical', 'multifaceted', 'supervisor'] as const;
+const TYPES = [
+  'bau',
+  'complex',
+  'complaint',
+  'escalation',
+  'technical',
+  'multifaceted',
+  'supervisor',
+] as const;
 
 /** A bundle with no problems: two personas per diversity trait and one scenario per type. */
 export function makeCleanBundle(): ContentBundle {
@@ -127,7 +176,10 @@ export function makeCleanBundle(): ContentBundle {
 }
 
 /** Writes a bundle (or raw file texts) as a repo tree under a new temp dir; returns the root. */
-export async function writeContentTree(bundle: ContentBundle, extraFiles: Record<string, string> = {}): Promise<string> {
+export async function writeContentTree(
+  bundle: ContentBundle,
+  extraFiles: Record<string, string> = {},
+): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'rapport-content-'));
   const files: Record<string, string> = {};
   for (const p of bundle.rubrics) files[`rubrics/${p.id}.yaml`] = stringify(p);

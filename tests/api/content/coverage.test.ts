@@ -24,7 +24,15 @@ describe('buildCoverage', () => {
         standardRefs: ['1.1'],
         evidencedBy: 'roleplay',
         reuses: 'core-webchat#empathy',
-        scenarios: ['s-bau', 's-complex', 's-complaint', 's-escalation', 's-technical', 's-multifaceted', 's-supervisor'],
+        scenarios: [
+          's-bau',
+          's-complex',
+          's-complaint',
+          's-escalation',
+          's-technical',
+          's-multifaceted',
+          's-supervisor',
+        ],
       },
       {
         pack: 'std-pack',
@@ -57,19 +65,37 @@ describe('buildCoverage', () => {
   it('reports a standard code claimed by two criteria, and a code in no pack', () => {
     const bundle = makeCleanBundle();
     bundle.rubrics[1] = makeStandardPack({
-      criteria: [makeCriterion('first', { standardRefs: ['1.1'] }), makeCriterion('again', { standardRefs: ['1.1'] })],
+      criteria: [
+        makeCriterion('first', { standardRefs: ['1.1'] }),
+        makeCriterion('again', { standardRefs: ['1.1'] }),
+      ],
     });
     expect(buildCoverage(bundle).problems).toEqual([
-      { kind: 'duplicate_standard_code', where: 'rubrics/std-pack.yaml', message: '"STD 1.1" is already covered by std-pack#first' },
-      { kind: 'uncovered_criterion', where: 'rubrics/standards/std.yaml', message: 'STD 1.2 is in no pack criterion' },
+      {
+        kind: 'duplicate_standard_code',
+        where: 'rubrics/std-pack.yaml',
+        message: '"STD 1.1" is already covered by std-pack#first',
+      },
+      {
+        kind: 'uncovered_criterion',
+        where: 'rubrics/standards/std.yaml',
+        message: 'STD 1.2 is in no pack criterion',
+      },
     ]);
   });
 
   it('reports a catalogued standard with no pack', () => {
     const bundle = makeCleanBundle();
-    bundle.standards = [makeStandard(), makeStandard({ id: 'other', code: 'OTH', source: 'oth.txt' })];
+    bundle.standards = [
+      makeStandard(),
+      makeStandard({ id: 'other', code: 'OTH', source: 'oth.txt' }),
+    ];
     expect(buildCoverage(bundle).problems).toEqual([
-      { kind: 'standard_without_pack', where: 'rubrics/standards/other.yaml', message: 'no pack for OTH' },
+      {
+        kind: 'standard_without_pack',
+        where: 'rubrics/standards/other.yaml',
+        message: 'no pack for OTH',
+      },
     ]);
   });
 
@@ -81,18 +107,44 @@ describe('buildCoverage', () => {
       criteria: [...makeStandardPack().criteria, makeCriterion('extra', { standardRefs: ['7.7'] })],
     });
     expect(buildCoverage(bundle).problems).toEqual([
-      { kind: 'dangling_reference', where: 'rubrics/core-webchat.yaml', message: '"greeting" refers to unknown "STD 9.9"' },
-      { kind: 'dangling_reference', where: 'rubrics/std-pack.yaml', message: '"extra" refers to unknown code "STD 7.7"' },
+      {
+        kind: 'dangling_reference',
+        where: 'rubrics/core-webchat.yaml',
+        message: '"greeting" refers to unknown "STD 9.9"',
+      },
+      {
+        kind: 'dangling_reference',
+        where: 'rubrics/std-pack.yaml',
+        message: '"extra" refers to unknown code "STD 7.7"',
+      },
     ]);
   });
 
   it('reports a diversity trait with fewer than two personas and an interaction type with no scenario', () => {
     const bundle = makeCleanBundle();
-    bundle.personas = [makePersona('p-one', ['angry', 'sad', 'confused', 'stressed', 'multilingual', 'neurodiverse']), makePersona('p-two', ['angry', 'sad', 'confused', 'stressed', 'multilingual'])];
+    bundle.personas = [
+      makePersona('p-one', [
+        'angry',
+        'sad',
+        'confused',
+        'stressed',
+        'multilingual',
+        'neurodiverse',
+      ]),
+      makePersona('p-two', ['angry', 'sad', 'confused', 'stressed', 'multilingual']),
+    ];
     bundle.scenarios = bundle.scenarios.filter((s) => s.interactionType !== 'supervisor');
     expect(buildCoverage(bundle).problems).toEqual([
-      { kind: 'trait_gap', where: 'prompts/personas', message: 'trait "neurodiverse" has 1 persona(s), needs 2' },
-      { kind: 'interaction_type_gap', where: 'prompts/scenarios', message: 'no scenario of type "supervisor"' },
+      {
+        kind: 'trait_gap',
+        where: 'prompts/personas',
+        message: 'trait "neurodiverse" has 1 persona(s), needs 2',
+      },
+      {
+        kind: 'interaction_type_gap',
+        where: 'prompts/scenarios',
+        message: 'no scenario of type "supervisor"',
+      },
     ]);
   });
 
@@ -100,12 +152,26 @@ describe('buildCoverage', () => {
     const bundle = makeCleanBundle();
     bundle.rubrics[1] = makeStandardPack({
       evidenceRequirements: [
-        { id: 'three_complex', description: 'Three complex.', minInteractions: 3, distinctInteractionTypes: 3, interactionTypes: ['complex', 'escalation'] },
+        {
+          id: 'three_complex',
+          description: 'Three complex.',
+          minInteractions: 3,
+          distinctInteractionTypes: 3,
+          interactionTypes: ['complex', 'escalation'],
+        },
       ],
     });
     expect(buildCoverage(bundle).problems).toEqual([
-      { kind: 'requirement_unmet', where: 'rubrics/std-pack.yaml', message: '"three_complex": needs 3 scenario(s), 2 can count' },
-      { kind: 'requirement_unmet', where: 'rubrics/std-pack.yaml', message: '"three_complex": needs 3 interaction types, scenarios offer 2' },
+      {
+        kind: 'requirement_unmet',
+        where: 'rubrics/std-pack.yaml',
+        message: '"three_complex": needs 3 scenario(s), 2 can count',
+      },
+      {
+        kind: 'requirement_unmet',
+        where: 'rubrics/std-pack.yaml',
+        message: '"three_complex": needs 3 interaction types, scenarios offer 2',
+      },
     ]);
   });
 
@@ -119,9 +185,14 @@ describe('buildCoverage', () => {
       {
         kind: 'inconsistent',
         where: 'rubrics/std-pack.yaml criteria.1',
-        message: '"second" is evidenced by other but does not say what evidence is needed (otherEvidence)',
+        message:
+          '"second" is evidenced by other but does not say what evidence is needed (otherEvidence)',
       },
-      { kind: 'inconsistent', where: 'prompts/scenarios/s-bau.yaml', message: 'does not list core-webchat' },
+      {
+        kind: 'inconsistent',
+        where: 'prompts/scenarios/s-bau.yaml',
+        message: 'does not list core-webchat',
+      },
     ]);
   });
 });
@@ -133,7 +204,10 @@ describe('canEvidence', () => {
     const criterion = makeCriterion('review', { evidencedBy: 'supervisorReview' });
     const plain = makeScenario('plain', 'supervisor', 'p');
     const review = { ...plain, reviewTranscript: [{ speaker: 'agent' as const, text: 'hi' }] };
-    expect([canEvidence(plain, pack, criterion), canEvidence(review, pack, criterion)]).toEqual([false, true]);
+    expect([canEvidence(plain, pack, criterion), canEvidence(review, pack, criterion)]).toEqual([
+      false,
+      true,
+    ]);
   });
 
   it('respects a criterion restricted to some interaction types', () => {
@@ -149,7 +223,10 @@ describe('traitMatrix', () => {
   it('counts scenarios per trait, interaction type and industry', () => {
     const bundle = makeCleanBundle();
     bundle.personas = [makePersona('p-one', ['angry', 'calm'])];
-    bundle.scenarios = [makeScenario('x', 'bau', 'p-one'), { ...makeScenario('y', 'bau', 'p-one'), industry: 'bank' }];
+    bundle.scenarios = [
+      makeScenario('x', 'bau', 'p-one'),
+      { ...makeScenario('y', 'bau', 'p-one'), industry: 'bank' },
+    ];
     expect(traitMatrix(bundle)).toEqual([
       { trait: 'angry', interactionType: 'bau', industry: 'bank', scenarios: ['y'] },
       { trait: 'angry', interactionType: 'bau', industry: 'telco', scenarios: ['x'] },

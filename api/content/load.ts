@@ -11,9 +11,11 @@ import {
   personaSchema,
   rubricPackSchema,
   scenarioSchema,
+  standardDefinitionSchema,
   type Persona,
   type RubricPack,
   type Scenario,
+  type StandardDefinition,
 } from './schemas.ts';
 
 /** One problem found in one content file. */
@@ -28,6 +30,8 @@ export interface ContentBundle {
   rubrics: RubricPack[];
   personas: Persona[];
   scenarios: Scenario[];
+  /** The standards catalogue (`rubrics/standards/*.yaml`); optional so hand-built bundles stay valid. */
+  standards?: StandardDefinition[];
   issues: ContentIssue[];
 }
 
@@ -110,12 +114,13 @@ async function loadFolder<S extends z.ZodType>(
  * references between them (scenario → persona, scenario → rubric packs).
  */
 export async function loadContent(root: string): Promise<ContentBundle> {
-  const [rubrics, personas, scenarios] = await Promise.all([
+  const [rubrics, personas, scenarios, standards] = await Promise.all([
     loadFolder(root, 'rubrics', rubricPackSchema),
     loadFolder(root, 'prompts/personas', personaSchema),
     loadFolder(root, 'prompts/scenarios', scenarioSchema),
+    loadFolder(root, 'rubrics/standards', standardDefinitionSchema),
   ]);
-  const issues = [...rubrics.issues, ...personas.issues, ...scenarios.issues];
+  const issues = [...rubrics.issues, ...personas.issues, ...scenarios.issues, ...standards.issues];
   const personaIds = new Set(personas.values.map((p) => p.id));
   const rubricIds = new Set(rubrics.values.map((r) => r.id));
   for (const s of scenarios.values) {
@@ -132,6 +137,7 @@ export async function loadContent(root: string): Promise<ContentBundle> {
     rubrics: rubrics.values,
     personas: personas.values,
     scenarios: scenarios.values,
+    standards: standards.values,
     issues,
   };
 }

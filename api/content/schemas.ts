@@ -63,6 +63,11 @@ export const rubricCriterionSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9_-]+#[a-z0-9_-]+$/)
     .optional(),
+  /**
+   * Only scenarios of these interaction types can evidence this criterion (all types when
+   * absent), e.g. dissatisfaction criteria need a complaint or escalation.
+   */
+  interactionTypes: z.array(interactionType).min(1).optional(),
 });
 
 export const evidenceRequirementSchema = z.strictObject({
@@ -183,6 +188,32 @@ export const scenarioSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * A published standard as catalogued in `rubrics/standards/*.yaml`: its performance criteria
+ * codes and texts, so coverage can be checked without reading the source documents.
+ * Packs link to it by `standard.code`; core refs use `<code> <criterion code>`.
+ */
+export const standardDefinitionSchema = z.strictObject({
+  id: contentId,
+  /** File name of the source document in the shared standards folder. */
+  source: z.string().min(1),
+  code: z.string().min(1),
+  title: z.string().min(1),
+  level: z.string().min(1),
+  /** The standard's sufficiency rules, in its own words. */
+  evidence: z.string().min(1),
+  criteria: z
+    .array(
+      z.strictObject({
+        code: z.string().min(1),
+        outcome: z.string().min(1),
+        text: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
+
+export type StandardDefinition = z.infer<typeof standardDefinitionSchema>;
 export type RubricPack = z.infer<typeof rubricPackSchema>;
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type Persona = z.infer<typeof personaSchema>;

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { Auth } from './auth.ts';
 import type { AppConfig } from './config.ts';
+import type { ContentBundle } from './content/load.ts';
 import type { Db } from './db/client.ts';
 import type { Actor } from './lib/actor.ts';
 import type { Clock } from './lib/clock.ts';
@@ -20,6 +21,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   auth: Auth;
+  /** Rubric packs, personas and scenarios (from the YAML files, or the generated bundle). */
+  content: ContentBundle;
   /** The caller's IP as the platform reports it (socket address, cf-connecting-ip). */
   clientIp?: (c: Context) => string | undefined;
   /** Serves the built web app for non-API GET requests (Node entry). */

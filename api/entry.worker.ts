@@ -8,6 +8,8 @@ import { createClient } from '@libsql/client/web';
 import { createApp } from './app.ts';
 import { createAuth } from './auth.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import bundleJson from './content/bundle.generated.json' with { type: 'json' };
+import { parseContentBundle } from './content/bundle-file.ts';
 import { createDb } from './db/client.ts';
 import { AppError, errorEnvelope } from './lib/errors.ts';
 import { systemClock } from './lib/clock.ts';
@@ -23,7 +25,9 @@ function buildApp(env: WorkerEnv) {
   const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   const db = createDb({ client });
   const auth = createAuth({ config, db, logger });
+  const content = parseContentBundle(bundleJson);
   return createApp({
+    content,
     config,
     db,
     llm: config.llm,

@@ -10,6 +10,8 @@ import { applyMigrations, openLibsqlClient } from '../db/client.node.ts';
 import type { AppDeps } from '../deps.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import { loadContent } from '../content/load.ts';
+import { repoRoot } from '../content/repo-root.ts';
 import { seedDemoIfEmpty, type DemoAccount } from '../services/demo-seed.ts';
 
 /** Options a caller may override (tests pass a memory logger, a fixed clock, a fast hasher). */
@@ -40,6 +42,10 @@ export async function buildNodeRuntime(
   const demoAccounts = config.demoSeed
     ? await seedDemoIfEmpty({ auth, db, clock }, config.demoPassword)
     : [];
-  const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth };
+  const content = await loadContent(repoRoot);
+  for (const issue of content.issues) {
+    opts.logger.warn('content issue (run npm run content:check)', { ...issue });
+  }
+  const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth, content };
   return { deps, client, demoAccounts, close: () => client.close() };
 }

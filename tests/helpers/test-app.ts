@@ -12,7 +12,13 @@ import { applyMigrations } from '#api/db/client.node.ts';
 import type { AppDeps } from '#api/deps.ts';
 import type { Clock } from '#api/lib/clock.ts';
 import { createMemoryLogger } from '#api/lib/logger.ts';
+import { loadContent, type ContentBundle } from '#api/content/load.ts';
+import { repoRoot } from '#api/content/repo-root.ts';
 import { fastHasher } from './fast-hasher.ts';
+
+let contentOnce: Promise<ContentBundle> | undefined;
+/** The repo's real content, loaded once per test file. */
+export const testContent = () => (contentOnce ??= loadContent(repoRoot));
 
 /** Fixed start time for tests; advance with `clock.advance(ms)`. */
 export const TEST_NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -49,7 +55,9 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const logger = createMemoryLogger();
   const clock = createTestClock();
   const auth = createAuth({ config, db, logger, hasher: fastHasher });
+  const content = await testContent();
   const deps: AppDeps = {
+    content,
     config,
     db,
     llm: config.llm,

@@ -173,3 +173,97 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_org_idx').on(t.organisationId, t.seq)],
 );
+
+/**
+ * One roleplay attempt: a learner playing one scenario. Pins the content versions it ran with,
+ * so a later edit to a persona or scenario never changes what an old attempt meant.
+ */
+export const attempts = sqliteTable(
+  'attempts',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The client's id for the start request, so a retried start returns the same attempt. */
+    clientRequestId: text('client_request_id').notNull(),
+    scenarioId: text('scenario_id').notNull(),
+    scenarioVersion: text('scenario_version').notNull(),
+    personaId: text('persona_id').notNull(),
+    personaVersion: text('persona_version').notNull(),
+    promptVersion: text('prompt_version').notNull(),
+    engineMode: text('engine_mode', { enum: ['offline', 'llm'] }).notNull(),
+    status: text('status', { enum: ['in_progress', 'ended', 'submitted'] }).notNull(),
+    endReason: text('end_reason', {
+      enum: ['resolved', 'customer_left', 'escalated', 'learner_closed', 'timed_out'],
+    }),
+    /** Hidden director state after the latest persona turn (JSON); never sent to the learner. */
+    directorState: text('director_state').notNull(),
+    caseNotes: text('case_notes'),
+    caseNotesUpdatedAt: integer('case_notes_updated_at', { mode: 'timestamp_ms' }),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('attempts_client_request_idx').on(t.learnerId, t.clientRequestId),
+    index('attempts_learner_idx').on(t.learnerId, t.startedAt),
+    index('attempts_org_idx').on(t.organisationId, t.status),
+  ],
+);
+
+/**
+ * Chat messages in order. Learner messages carry the client's message id, so a retried send
+ * returns the stored message instead of adding a second one. A persona reply row exists from
+ * the moment the learner's message is stored (`pending`), so a dropped stream can be resumed or
+ * regenerated and never leaves a hole.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    speaker: text('speaker', { enum: ['agent', 'customer'] }).notNull(),
+    text: text('text').notNull(),
+    clientMessageId: text('client_message_id'),
+    status: text('status', { enum: ['complete', 'pending', 'generating', 'failed'] }).notNull(),
+    /** Lease for a generating reply, so only one instance generates it at a time. */
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    error: text('error'),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('messages_attempt_seq_idx').on(t.attemptId, t.seq),
+    uniqueIndex('messages_client_id_idx').on(t.attemptId, t.clientMessageId),
+  ],
+);
+
+/** Timestamped use of the simulated systems: evidence for the systems criteria. */
+export const systemEvents = sqliteTable(
+  'system_events',
+  {
+    id: text('id').primaryKey(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    clientEventId: text('client_event_id').notNull(),
+    kind: text('kind', {
+      enum: ['crm_open', 'security_check', 'kb_search', 'kb_open', 'action'],
+    }).notNull(),
+    target: text('target').notNull(),
+    detail: text('detail'),
+    /** Index of the last chat message when the event happened. */
+    afterTurn: integer('after_turn').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('system_events_client_id_idx').on(t.attemptId, t.clientEventId)],
+);

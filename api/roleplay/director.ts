@@ -41,7 +41,7 @@ export const directorStateSchema = z.strictObject({
   resolutionOffered: z.boolean(),
   /** How many system events have been read, so each is counted once. */
   eventsSeen: z.number().int().min(0),
-  /** Consecutive turns spent at mood 0. */
+  /** Unhelpful turns spent at mood 0 (two in a row and the customer leaves). */
   turnsAtZero: z.number().int().min(0),
 });
 export type DirectorState = z.infer<typeof directorStateSchema>;
@@ -84,12 +84,8 @@ export function closeByLearner(state: DirectorState): DirectorState {
   return state.ended ? state : { ...state, ended: 'learner_closed' };
 }
 
-function recentCustomerText(history: Turn[]): string {
-  return history
-    .filter((t) => t.speaker === 'customer')
-    .slice(-2)
-    .map((t) => t.text)
-    .join('\n');
+function customerTexts(history: Turn[]): string[] {
+  return history.filter((t) => t.speaker === 'customer').map((t) => t.text);
 }
 
 function chooseEnd(
@@ -120,9 +116,10 @@ export function directorStep(
   const read = readSignals({
     learnerText,
     newEvents,
-    customerText: recentCustomerText(ctx.history),
+    customerSaid: customerTexts(ctx.history).join('\n'),
+    customerLast: customerTexts(ctx.history).at(-1) ?? '',
     scenario: ctx.scenario,
-    memory: { ...state, resolved: state.ended === 'resolved' },
+    memory: { ...state, resolved: state.resolutionOffered },
   });
   if (state.ended) {
     return { state, signals: { ...read, moodDelta: 0, supervisorRequestedNow: false } };
@@ -152,10 +149,12 @@ export function directorStep(
         : state.questionsAsked,
     resolutionOffered: state.resolutionOffered || read.signals.includes('resolution_offered'),
     eventsSeen: events.length,
-    turnsAtZero: mood === 0 ? state.turnsAtZero + 1 : 0,
+    turnsAtZero:
+      mood === 0 && unhelpful ? state.turnsAtZero + 1 : mood === 0 ? state.turnsAtZero : 0,
   };
   const wantsSupervisor =
-    !state.supervisorRequested && ((mood <= 2 && next.turn >= 3) || next.patience <= 2);
+    !state.supervisorRequested &&
+    ((mood <= 2 && next.turn >= 3) || next.patience <= 2 || next.turnsAtZero >= 1);
   next.supervisorRequested = state.supervisorRequested || wantsSupervisor;
   const ended = chooseEnd(next, read, ctx.scenario);
   if (ended) next.ended = ended;

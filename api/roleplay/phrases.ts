@@ -118,7 +118,7 @@ export const REPEAT_REQUESTS: readonly RegExp[] = [
 
 /** Future actions the agent commits to (the "what" of a next step). */
 export const COMMITMENT =
-  /\b(i'?ll|i will|i am going to|i'm going to|we'?ll|we will|i have|i've|we have|we've|i'?ve just|i can)\s+(now\s+|just\s+|also\s+|personally\s+)?(book|arrang|send|process|rais|log|call|email|text|refund|credit|cancel|fix|reset|order|updat|appl|add|mak|chas|pass|schedul|confirm|set|put|reconnect|replac|issu|sort|transfer|escalat|request|record|note|follow)/;
+  /\b(i'?ll|i will|i am going to|i'm going to|we'?ll|we will|i have|i've|we have|we've|i'?ve just|i can)\s+(now\s+|just\s+|also\s+|personally\s+)?(book|arrang|send|process|rais|log|call|email|text|refund|credit|cancel|fix|reset|order|updat|appl|add|mak|chas|pass|schedul|confirm|set|put|reconnect|replac|issu|sort|transfer|escalat|request|record|note|follow|unblock|unlock|remov|activat|restor|waiv|switch|repair|check|look)/;
 
 /** When or who: a next step is clear only with one of these. */
 export const WHEN_OR_WHO =

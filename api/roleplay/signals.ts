@@ -66,15 +66,19 @@ export interface SignalMemory {
   securityAnswered: number[];
   questionsAsked: string[];
   supervisorRequested: boolean;
+  /** A resolution has been offered, so "anything else?" is no longer rushing. */
   resolved: boolean;
   turn: number;
 }
 
-/** Input for one reading. `customerText` is what the customer said before this learner turn. */
+/** Input for one reading. */
 export interface SignalInput {
   learnerText: string;
   newEvents: SystemEvent[];
-  customerText: string;
+  /** Everything the customer has said so far. */
+  customerSaid: string;
+  /** The customer's last message (what the learner is answering). */
+  customerLast: string;
   scenario: Scenario;
   memory: SignalMemory;
 }
@@ -113,11 +117,16 @@ function factsHit(text: string, scenario: Scenario): string[] {
     .map((f) => f.id);
 }
 
+/** A rough stem, so `unblock` meets `unblocked` and `work` meets `works`. */
+function stem(word: string): string {
+  return word.replace(/(ing|ed|es|s)$/, '').slice(0, 6);
+}
+
 function offersResolution(text: string, scenario: Scenario): boolean {
   if (!COMMITMENT.test(text)) return false;
-  const said = new Set(contentWords(text));
+  const said = new Set(contentWords(text).map(stem));
   return scenario.acceptableResolutions.some(
-    (r) => contentWords(r).filter((w) => said.has(w)).length >= 2,
+    (r) => contentWords(r).filter((w) => said.has(stem(w))).length >= 2,
   );
 }
 
@@ -133,8 +142,10 @@ export function readSignals(input: SignalInput): SignalReport {
   const question = isQuestion(text);
   if (question) signals.add('asked_question');
 
-  const customerWords = new Set(contentWords(input.customerText));
-  const referenced = contentWords(text).filter((w) => customerWords.has(w));
+  const saidWords = new Set(contentWords(input.customerSaid));
+  const lastWords = new Set(contentWords(input.customerLast));
+  const referenced = contentWords(text).filter((w) => saidWords.has(w));
+  const answersLast = contentWords(text).some((w) => lastWords.has(w));
   const acknowledges = matchesAny(text, ACKNOWLEDGE_MARKERS);
   if (acknowledges && referenced.length > 0) signals.add('specific_acknowledgement');
   else if (matchesAny(text, STOCK_PHRASES)) signals.add('stock_apology');
@@ -144,10 +155,7 @@ export function readSignals(input: SignalInput): SignalReport {
   if (COMMITMENT.test(text) && WHEN_OR_WHO.test(text)) signals.add('clear_next_steps');
   if (matchesAny(text, OPTION_PHRASES)) signals.add('options_explained');
   if (matchesAny(text, BLAME_PHRASES)) signals.add('blame');
-  if (
-    matchesAny(text, RUSH_PHRASES) ||
-    (ANYTHING_ELSE.test(text) && !memory.resolved && memory.turn < 2)
-  ) {
+  if (matchesAny(text, RUSH_PHRASES) || (ANYTHING_ELSE.test(text) && !memory.resolved)) {
     signals.add('rushed');
   }
   const jargon = [
@@ -202,7 +210,16 @@ export function readSignals(input: SignalInput): SignalReport {
   ];
   const engaged =
     question || helpful.some((s) => signals.has(s as Signal)) || referenced.length > 0;
-  if (!engaged && memory.turn > 0 && !signals.has('farewell') && customerWords.size > 0) {
+  const alreadyBad = ['stock_apology', 'blame', 'rushed', 'jargon', 'repeated_question'].some((x) =>
+    signals.has(x as Signal),
+  );
+  if (
+    !engaged &&
+    !alreadyBad &&
+    memory.turn > 0 &&
+    !signals.has('farewell') &&
+    lastWords.size > 0
+  ) {
     signals.add('ignored_customer');
   }
   return {

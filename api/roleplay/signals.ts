@@ -202,17 +202,16 @@ export function readSignals(input: SignalInput): SignalReport {
   }
   if (FAREWELL.test(text) && !question) signals.add('farewell');
 
-  const helpful = [
+  const helpful: Signal[] = [
     'specific_acknowledgement',
     'clear_next_steps',
     'options_explained',
     'resolution_offered',
   ];
-  const engaged =
-    question || helpful.some((s) => signals.has(s as Signal)) || referenced.length > 0;
-  const alreadyBad = ['stock_apology', 'blame', 'rushed', 'jargon', 'repeated_question'].some((x) =>
-    signals.has(x as Signal),
-  );
+  const engaged = question || helpful.some((s) => signals.has(s)) || answersLast;
+  const alreadyBad = (
+    ['stock_apology', 'blame', 'rushed', 'jargon', 'repeated_question'] as const
+  ).some((x) => signals.has(x));
   if (
     !engaged &&
     !alreadyBad &&

@@ -6,18 +6,12 @@
  */
 import { z } from 'zod';
 import type { Persona, Scenario } from '../content/schemas.ts';
-import type { SystemEvent, Turn } from '../transcript/schema.ts';
+import { endReasonSchema, type SystemEvent, type Turn } from '../transcript/schema.ts';
 import { moodDelta, SUBSTANTIVE } from './mood.ts';
 import { questionKey, readSignals, SIGNALS, type SignalReport } from './signals.ts';
 
-/** Why a chat ended (recorded with the attempt). */
-export const endReason = z.enum([
-  'resolved',
-  'customer_left',
-  'escalated',
-  'learner_closed',
-  'timed_out',
-]);
+/** Why a chat ended (recorded with the attempt); the enum lives with the transcript contract. */
+export const endReason = endReasonSchema;
 export type EndReason = z.infer<typeof endReason>;
 
 /** Mood at or above which the customer accepts a resolution that has been offered. */

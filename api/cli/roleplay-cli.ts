@@ -34,6 +34,21 @@ export interface RoleplayCliIo {
 
 class BadInput extends Error {}
 
+/** Printed for --help. */
+export const ROLEPLAY_USAGE = `Usage: npm run roleplay -- --scenario ID [--offline] [--format json|text] [--content-dir DIR] LEARNER_FILE
+
+Plays the learner turns in LEARNER_FILE against the scenario's persona and prints the transcript
+with endReason and the director state (mood, patience, factsRevealed) after each customer turn.
+
+LEARNER_FILE is a JSON array of strings, or a text file with one turn per line. A line can be a
+system action instead of a message; it is recorded as a system event and read by the director
+with the next message:
+  /security      the security check was passed      /crm       the CRM record was opened
+  /action ID     an account action from the scenario /kb ID     a knowledge-base article was opened
+When the lines run out before the chat ends, the learner is taken to have closed it.
+Without --offline the LLM persona plays when OPENAI_API_KEY is set.
+`;
+
 function parseCliArgs(argv: string[]) {
   let parsed;
   try {
@@ -45,12 +60,14 @@ function parseCliArgs(argv: string[]) {
         offline: { type: 'boolean', default: false },
         format: { type: 'string', default: 'json' },
         'content-dir': { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
     throw new BadInput(err instanceof Error ? err.message : String(err));
   }
   const { values, positionals } = parsed;
+  if (values.help) return null;
   if (!values.scenario) throw new BadInput('--scenario ID is required');
   if (values.format !== 'json' && values.format !== 'text')
     throw new BadInput('--format must be json or text');
@@ -68,6 +85,10 @@ function parseCliArgs(argv: string[]) {
 export async function runRoleplayCli(argv: string[], io: RoleplayCliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv);
+    if (!args) {
+      io.stdout(ROLEPLAY_USAGE);
+      return 0;
+    }
     const root = args.contentDir ?? io.repoRoot;
     const content = await loadContent(root);
     const scenario = content.scenarios.find((s) => s.id === args.scenarioId);

@@ -77,6 +77,12 @@ describe('roleplay CLI: happy path', () => {
     expect(JSON.parse(stdout).endReason).toBe('learner_closed');
   });
 
+  it('prints usage for --help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('/action ID');
+  });
+
   it('gives the same output for the same script twice', async () => {
     const learner = await file('twice.json', JSON.stringify(GOOD));
     const first = await run(['--scenario', 'blocked-card', learner]);

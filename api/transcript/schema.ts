@@ -23,6 +23,24 @@ export const systemEventSchema = z.strictObject({
   detail: z.string().optional(),
 });
 
+/** Why a roleplay chat ended (BRIEF §5). */
+export const endReasonSchema = z.enum([
+  'resolved',
+  'customer_left',
+  'escalated',
+  'learner_closed',
+  'timed_out',
+]);
+
+/** The hidden director's state after a customer turn (roleplay CLI output, persona evals). */
+export const directorSnapshotSchema = z.strictObject({
+  /** Index of the customer turn in `turns`. */
+  turn: z.number().int().min(0),
+  mood: z.number().int().min(0).max(10),
+  patience: z.number().int().min(0),
+  factsRevealed: z.array(z.string()),
+});
+
 export const transcriptSchema = z.strictObject({
   id: z.string().min(1),
   channel: z.literal('webchat').default('webchat'),
@@ -30,11 +48,16 @@ export const transcriptSchema = z.strictObject({
   turns: z.array(turnSchema).min(1).max(MAX_TURNS),
   caseNotes: z.string().default(''),
   systemEvents: z.array(systemEventSchema).optional(),
+  /** How a roleplay ended (absent for imported transcripts). */
+  endReason: endReasonSchema.optional(),
+  /** Director state per customer turn, from the roleplay CLI (absent elsewhere). */
+  director: z.array(directorSnapshotSchema).optional(),
 });
 
 export type Turn = z.infer<typeof turnSchema>;
 export type SystemEvent = z.infer<typeof systemEventSchema>;
 export type Transcript = z.infer<typeof transcriptSchema>;
+export type DirectorSnapshot = z.infer<typeof directorSnapshotSchema>;
 
 export const verdict = z.enum(['met', 'not_yet']);
 export const gradingFlag = z.enum([

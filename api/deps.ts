@@ -11,6 +11,8 @@ import type { Actor } from './lib/actor.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import type { LlmSettings } from './llm/settings.ts';
+import type { PersonaEngine } from './roleplay/engine.ts';
+import type { ReplyHub } from './services/roleplay/reply-hub.ts';
 
 /** The dependencies of one app instance. */
 export interface AppDeps {
@@ -23,6 +25,14 @@ export interface AppDeps {
   auth: Auth;
   /** Rubric packs, personas and scenarios (from the YAML files, or the generated bundle). */
   content: ContentBundle;
+  /** Plays the customer (offline rules or the LLM persona). */
+  persona: PersonaEngine;
+  /** Version label of the persona prompt in use, pinned on each attempt. */
+  personaPromptVersion: string;
+  /** Live persona replies of this process. */
+  replies: ReplyHub;
+  /** Keeps background work (reply generation) alive: Workers' waitUntil, a tracked promise on Node. */
+  background?: (work: Promise<unknown>) => void;
   /** The caller's IP as the platform reports it (socket address, cf-connecting-ip). */
   clientIp?: (c: Context) => string | undefined;
   /** Serves the built web app for non-API GET requests (Node entry). */

@@ -11,23 +11,26 @@ import { ConfigError, parseConfig } from './config.ts';
 import bundleJson from './content/bundle.generated.json' with { type: 'json' };
 import { parseContentBundle } from './content/bundle-file.ts';
 import { createDb } from './db/client.ts';
+import { buildPersonaDeps } from './roleplay/persona-deps.ts';
 import { AppError, errorEnvelope } from './lib/errors.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
 
 type WorkerEnv = Record<string, unknown>;
 
-let cached: { env: WorkerEnv; app: ReturnType<typeof createApp> } | undefined;
+let cached: { env: WorkerEnv; app: Promise<ReturnType<typeof createApp>> } | undefined;
 
-function buildApp(env: WorkerEnv) {
+async function buildApp(env: WorkerEnv) {
   const config = parseConfig({ NODE_ENV: 'production', ...env });
   const logger = createLogger(config.logLevel, (line) => console.log(line));
   const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   const db = createDb({ client });
   const auth = createAuth({ config, db, logger });
-  const content = parseContentBundle(bundleJson);
+  const { templates, ...content } = parseContentBundle(bundleJson);
+  const roleplay = await buildPersonaDeps({ llm: config.llm, personaTemplate: templates.persona ?? '' });
   return createApp({
     content,
+    ...roleplay,
     config,
     db,
     llm: config.llm,
@@ -40,10 +43,13 @@ function buildApp(env: WorkerEnv) {
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
+    let app: Awaited<ReturnType<typeof buildApp>>;
     try {
       // Bindings are fixed for an isolate's life, so one app per isolate is enough.
       if (!cached || cached.env !== env) cached = { env, app: buildApp(env) };
+      app = await cached.app;
     } catch (err) {
+      cached = undefined;
       const requestId = crypto.randomUUID();
       if (err instanceof ConfigError) {
         console.log(
@@ -62,6 +68,6 @@ export default {
       }
       throw err;
     }
-    return cached.app.fetch(request, env, ctx as never);
+    return app.fetch(request, env, ctx as never);
   },
 };

@@ -12,6 +12,8 @@ import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { loadContent } from '../content/load.ts';
 import { repoRoot } from '../content/repo-root.ts';
+import { loadTemplates } from '../content/bundle-file.ts';
+import { buildPersonaDeps } from '../roleplay/persona-deps.ts';
 import { seedDemoIfEmpty, type DemoAccount } from '../services/demo-seed.ts';
 
 /** Options a caller may override (tests pass a memory logger, a fixed clock, a fast hasher). */
@@ -46,6 +48,8 @@ export async function buildNodeRuntime(
   for (const issue of content.issues) {
     opts.logger.warn('content issue (run npm run content:check)', { ...issue });
   }
-  const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth, content };
+  const templates = await loadTemplates(repoRoot);
+  const roleplay = await buildPersonaDeps({ llm: config.llm, personaTemplate: templates.persona ?? '' });
+  const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth, content, ...roleplay };
   return { deps, client, demoAccounts, close: () => client.close() };
 }

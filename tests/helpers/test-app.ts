@@ -15,8 +15,13 @@ import { createMemoryLogger } from '#api/lib/logger.ts';
 import { loadContent, type ContentBundle } from '#api/content/load.ts';
 import { repoRoot } from '#api/content/repo-root.ts';
 import { fastHasher } from './fast-hasher.ts';
+import { buildPersonaDeps } from '#api/roleplay/persona-deps.ts';
+import { loadTemplate } from '#api/roleplay/template.ts';
 
 let contentOnce: Promise<ContentBundle> | undefined;
+let templateOnce: Promise<string> | undefined;
+/** The persona prompt template, loaded once per test file. */
+export const personaTemplate = () => (templateOnce ??= loadTemplate(repoRoot, 'persona'));
 /** The repo's real content, loaded once per test file. */
 export const testContent = () => (contentOnce ??= loadContent(repoRoot));
 
@@ -56,7 +61,9 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const clock = createTestClock();
   const auth = createAuth({ config, db, logger, hasher: fastHasher });
   const content = await testContent();
+  const roleplay = await buildPersonaDeps({ llm: config.llm, personaTemplate: await personaTemplate() });
   const deps: AppDeps = {
+    ...roleplay,
     content,
     config,
     db,

@@ -1,0 +1,69 @@
+/**
+ * In-process fan-out of persona replies being generated: every delta is kept until the reply is
+ * finished, so a client that reconnects (with Last-Event-ID) gets what it missed, then the rest.
+ * The database stays the source of truth; the hub only carries text that is not stored yet.
+ */
+
+/** What a subscriber is told. */
+export type HubEvent =
+  | { type: 'delta'; index: number; text: string }
+  | { type: 'done'; text: string }
+  | { type: 'failed'; message: string };
+
+interface Entry {
+  deltas: string[];
+  final?: HubEvent;
+  listeners: Set<(e: HubEvent) => void>;
+}
+
+/** Live replies of this process. */
+export class ReplyHub {
+  private readonly entries = new Map<string, Entry>();
+
+  /** Marks a reply as being generated here. */
+  open(replyId: string): void {
+    this.entries.set(replyId, { deltas: [], listeners: new Set() });
+  }
+
+  /** True when this process is generating (or just finished) the reply. */
+  has(replyId: string): boolean {
+    return this.entries.has(replyId);
+  }
+
+  /** Appends a delta and tells the listeners. */
+  delta(replyId: string, text: string): void {
+    const entry = this.entries.get(replyId);
+    if (!entry) return;
+    entry.deltas.push(text);
+    const event: HubEvent = { type: 'delta', index: entry.deltas.length - 1, text };
+    for (const l of entry.listeners) l(event);
+  }
+
+  /** Ends the reply (after it is stored) and forgets it shortly after, once late readers had it. */
+  finish(replyId: string, event: Extract<HubEvent, { type: 'done' | 'failed' }>): void {
+    const entry = this.entries.get(replyId);
+    if (!entry) return;
+    entry.final = event;
+    for (const l of entry.listeners) l(event);
+    entry.listeners.clear();
+    setTimeout(() => this.entries.delete(replyId), 30_000).unref?.();
+  }
+
+  /**
+   * Replays deltas after `lastIndex`, then streams live events until the reply ends. Returns an
+   * unsubscribe function, or null when the reply is not live here.
+   */
+  subscribe(replyId: string, lastIndex: number, listener: (e: HubEvent) => void): (() => void) | null {
+    const entry = this.entries.get(replyId);
+    if (!entry) return null;
+    entry.deltas.forEach((text, index) => {
+      if (index > lastIndex) listener({ type: 'delta', index, text });
+    });
+    if (entry.final) {
+      listener(entry.final);
+      return () => {};
+    }
+    entry.listeners.add(listener);
+    return () => entry.listeners.delete(listener);
+  }
+}

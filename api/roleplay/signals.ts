@@ -19,7 +19,14 @@ import {
   STOCK_PHRASES,
   WHEN_OR_WHO,
 } from './phrases.ts';
-import { contentWords, hasCue, isQuestion, isStopword, normalise } from './text.ts';
+import {
+  contentWords,
+  hasCue,
+  isQuestion,
+  isStopword,
+  normalise,
+  questionSentences,
+} from './text.ts';
 
 /** Everything the director can notice in one learner turn. */
 export const SIGNALS = [
@@ -164,9 +171,12 @@ export function readSignals(input: SignalInput): SignalReport {
   ];
   if (jargon.length > 0) signals.add('jargon');
 
-  const securityAsked = question ? securityQuestionsAsked(text, scenario) : [];
+  // Only the asking sentences count, so explaining "the meter" while asking something else
+  // neither unlocks nor re-asks the meter fact.
+  const asking = questionSentences(text).join(' ');
+  const securityAsked = question ? securityQuestionsAsked(asking, scenario) : [];
   if (securityAsked.length > 0) signals.add('security_question');
-  const hit = question ? factsHit(text, scenario) : [];
+  const hit = question ? factsHit(asking, scenario) : [];
   const factsRevealedNow = hit.filter((id) => !memory.factsRevealed.includes(id));
   if (factsRevealedNow.length > 0) signals.add('fact_revealed');
 

@@ -60,6 +60,12 @@ export function isQuestion(text: string): boolean {
   return t.includes('?') || QUESTION_START.test(t);
 }
 
+/** The sentences of a text that ask something (end in '?' or open with a question word). */
+export function questionSentences(text: string): string[] {
+  const sentences = normalise(text).match(/[^.!?]+[.!?]*/g) ?? [];
+  return sentences.map((s) => s.trim()).filter((s) => s.length > 0 && isQuestion(s));
+}
+
 /** 32-bit FNV-1a hash: stable across runs and platforms, for seeded choices. */
 export function stableHash(seed: string): number {
   let hash = 0x811c9dc5;

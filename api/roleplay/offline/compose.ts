@@ -121,6 +121,7 @@ function answerParts(input: ComposeInput): ReplyPart[] {
   }
   const asked =
     signals.signals.includes('asked_question') && !signals.signals.includes('repeated_question');
+  if (asked && signals.signals.includes('options_explained')) parts.push({ kind: 'chooseOption' });
   if (asked && parts.length === 0) {
     if (OPEN_QUESTION.test(text) && state.turn <= 2) {
       // The first time they are asked, customers simply say it again; later they point out they already did.

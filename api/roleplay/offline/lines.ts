@@ -25,6 +25,7 @@ export type LineKind =
   | 'warmer'
   | 'doubtfulOffer'
   | 'supervisor'
+  | 'chooseOption'
   | 'pushLow'
   | 'fillerMid'
   | 'fillerHigh';
@@ -109,6 +110,11 @@ const PLAIN: Bank = {
     'Can I talk to your manager please.',
     'Get me someone more senior.',
   ],
+  chooseOption: [
+    'The first one sounds best.',
+    "I'd rather do the first one, please.",
+    "Let's do the first one.",
+  ],
   pushLow: [
     'So are you going to fix it or not?',
     'What are you actually going to do?',
@@ -146,6 +152,7 @@ const SIMPLE: Bank = {
   warmer: ['ok thank you', 'ok good', 'ah ok. thank you'],
   doubtfulOffer: ['and then it work?', 'sure it work?', 'ok but when?'],
   supervisor: ['please, i talk to boss', 'other person please. manager', 'i want speak manager'],
+  chooseOption: ['first one please', 'ok, the first', 'first is good'],
   pushLow: ['so what i do?', 'please, what now?', 'you help me or no?'],
   fillerMid: ['ok. and now?', 'ok what next', 'ok'],
   fillerHigh: ['ok thank you', 'good, thanks', 'ok nice'],

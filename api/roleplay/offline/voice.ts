@@ -35,6 +35,14 @@ export function registerOf(persona: Persona): Register {
   return worried && !fiery ? 'gentle' : 'plain';
 }
 
+/** Keeps the first parts that fit, but never drops a supervisor demand. */
+function fitParts(parts: ReplyPart[], max: number): ReplyPart[] {
+  if (parts.length <= max) return parts;
+  const demand = parts.find((p) => p.kind === 'supervisor');
+  if (!demand) return parts.slice(0, max);
+  return [...parts.filter((p) => p !== demand).slice(0, max - 1), demand];
+}
+
 function fill(line: string, values: Record<string, string> = {}): string {
   return line.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -79,7 +87,7 @@ function renderOnce(input: VoiceInput, attempt: number): string {
   const { persona, scenario, state } = input;
   const register = registerOf(persona);
   const seed = `${scenario.id}|${state.turn}|${stableHash(input.learnerText)}|${attempt}`;
-  const parts = input.parts.slice(0, MAX_PARTS[persona.voice.messageLength]);
+  const parts = fitParts(input.parts, MAX_PARTS[persona.voice.messageLength]);
   const sentences = parts.map((part, i) => {
     const line =
       part.text ??

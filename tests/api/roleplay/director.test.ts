@@ -84,6 +84,17 @@ describe('directorStep', () => {
     expect(asked.steps[0]?.signals.factsRevealedNow).toEqual(['router-replaced']);
   });
 
+  it('reads facts only from the asking sentence, not from explanations around it', () => {
+    const { steps } = play(edith, [
+      'When did you last send a meter reading?',
+      'Without a meter reading we estimate. Which would you prefer?',
+    ]);
+    expect(steps[1]?.signals.signals).not.toContain('repeated_question');
+    expect(
+      play(edith, ['Your meter is fine. Which option do you prefer?']).state.factsRevealed,
+    ).toEqual([]);
+  });
+
   it('lowers mood when the learner asks something already answered', () => {
     const { steps } = play(edith, [
       'Could you tell me when you last sent a meter reading?',

@@ -102,6 +102,16 @@ describe('offline persona engine', () => {
     expect(chat.turns[2]?.text).toMatch(/"prorated"/);
   });
 
+  it('keeps a supervisor demand even when a short reply has more to say', async () => {
+    const chat = await playScript(engine, tomasz, [
+      'Hi there! Bear with me while I pull up your account.',
+      'Can you confirm your DOB?',
+    ]);
+    expect(chat.states.at(-1)?.supervisorRequested).toBe(true);
+    expect(chat.turns.at(-1)?.text).toMatch(/"dob"/);
+    expect(chat.turns.at(-1)?.text).toMatch(/boss|manager/);
+  });
+
   it('answers security questions from the CRM record and other questions in character', async () => {
     const chat = await playScript(engine, tomasz, [
       'What is your date of birth?',

@@ -1,0 +1,123 @@
+/**
+ * Generates one persona reply: claims the reply row with a lease (so only one instance works on
+ * it), runs the engine, relays deltas through the hub, and stores the finished reply, the new
+ * director state and any end of the chat in one batch. A model failure leaves the transcript as
+ * it was and marks the reply `failed`, for the learner to retry.
+ */
+import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
+import type { AppDeps } from '../../deps.ts';
+import { attempts, messages } from '../../db/schema.ts';
+import { directorStateSchema } from '../../roleplay/director.ts';
+import { PersonaModelError } from '../../roleplay/persona-errors.ts';
+import type { SystemEvent, Turn } from '../../transcript/schema.ts';
+import { attemptEvents, cardsFor } from './attempts.ts';
+
+/** How long a generating instance holds a reply before another may take over. */
+export const REPLY_LEASE_MS = 120_000;
+
+/** The message the learner sees when the customer's reply could not be produced. */
+export const CONNECTION_DROPPED = "The customer's connection dropped — retry.";
+
+/** Claims a pending (or abandoned) reply for this instance; false when someone else holds it. */
+async function claim(deps: AppDeps, replyId: string): Promise<boolean> {
+  const now = deps.clock.now();
+  const rows = await deps.db
+    .update(messages)
+    .set({ status: 'generating', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS), error: null })
+    .where(
+      and(
+        eq(messages.id, replyId),
+        or(eq(messages.status, 'pending'), and(eq(messages.status, 'generating'), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now)))),
+      ),
+    )
+    .returning({ id: messages.id });
+  return rows.length === 1;
+}
+
+/**
+ * Generates the reply if it is pending here; returns at once when another instance holds it.
+ * Never throws: failures are stored on the reply row and published to listeners.
+ */
+export async function generateReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
+  if (deps.replies.has(replyId) || !(await claim(deps, replyId))) return;
+  deps.replies.open(replyId);
+  try {
+    const [attempt] = await deps.db.select().from(attempts).where(eq(attempts.id, attemptId));
+    const [reply] = await deps.db.select().from(messages).where(eq(messages.id, replyId));
+    if (!attempt || !reply) throw new Error('attempt or reply vanished');
+    const history = await deps.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.attemptId, attemptId), lte(messages.seq, reply.seq - 1)))
+      .orderBy(asc(messages.seq));
+    const turns: Turn[] = history.map((m) => ({ speaker: m.speaker, text: m.text }));
+    const events: SystemEvent[] = (await attemptEvents(deps, attemptId)).map((e) => ({
+      kind: e.kind,
+      target: e.target,
+      afterTurn: e.afterTurn,
+    }));
+    const state = directorStateSchema.parse(JSON.parse(attempt.directorState));
+    let done: Extract<Awaited<ReturnType<typeof nextChunk>>, { type: 'done' }> | undefined;
+    for await (const chunk of deps.persona.respond({ ...cardsFor(deps, attempt.scenarioId), turns, events, state })) {
+      if (chunk.type === 'delta') deps.replies.delta(replyId, chunk.text);
+      else done = chunk;
+    }
+    if (!done) throw new PersonaModelError('cut', 'the reply ended without finishing');
+    const now = deps.clock.now();
+    const ended = done.endReason !== null && attempt.status === 'in_progress';
+    await deps.db.batch([
+      deps.db
+        .update(messages)
+        .set({
+          text: done.text,
+          status: 'complete',
+          leaseUntil: null,
+          inputTokens: done.usage.inputTokens,
+          outputTokens: done.usage.outputTokens,
+          cachedInputTokens: done.usage.cachedInputTokens,
+        })
+        .where(eq(messages.id, replyId)),
+      deps.db
+        .update(attempts)
+        .set({
+          directorState: JSON.stringify(done.state),
+          ...(ended ? { status: 'ended' as const, endReason: endReasonOf(done.endReason), endedAt: now } : {}),
+        })
+        .where(eq(attempts.id, attemptId)),
+    ]);
+    deps.replies.finish(replyId, { type: 'done', text: done.text });
+  } catch (err) {
+    const kind = err instanceof PersonaModelError ? err.kind : 'internal';
+    deps.logger.error('persona reply failed', {
+      attemptId,
+      replyId,
+      kind,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    await deps.db
+      .update(messages)
+      .set({ status: 'failed', leaseUntil: null, error: CONNECTION_DROPPED })
+      .where(eq(messages.id, replyId))
+      .catch(() => undefined);
+    deps.replies.finish(replyId, { type: 'failed', message: CONNECTION_DROPPED });
+  }
+}
+
+type EndReason = NonNullable<typeof attempts.$inferSelect.endReason>;
+const END_REASONS: readonly EndReason[] = ['resolved', 'customer_left', 'escalated', 'learner_closed', 'timed_out'];
+function endReasonOf(reason: string | null): EndReason {
+  return END_REASONS.find((r) => r === reason) ?? 'learner_closed';
+}
+
+// Type helper only: the shape of one engine chunk.
+declare function nextChunk(): Promise<import('../../roleplay/engine.ts').EngineChunk>;
+
+/** Puts a failed reply back to pending so it can be generated again. */
+export async function resetFailedReply(deps: AppDeps, replyId: string): Promise<boolean> {
+  const rows = await deps.db
+    .update(messages)
+    .set({ status: 'pending', error: null })
+    .where(and(eq(messages.id, replyId), eq(messages.status, 'failed')))
+    .returning({ id: messages.id });
+  return rows.length === 1;
+}

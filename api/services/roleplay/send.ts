@@ -1,0 +1,92 @@
+/**
+ * Sending a learner message: stored (with the persona reply placeholder) before it is
+ * acknowledged; a retry with the same client message id returns what was stored.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../deps.ts';
+import { messages } from '../../db/schema.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { AttemptRow } from './access.ts';
+import { messageView } from './attempts.ts';
+import { newId } from './ids.ts';
+
+/** What the client gets back: its stored message and the id of the reply to stream. */
+export interface SendResult {
+  message: ReturnType<typeof messageView>;
+  reply: ReturnType<typeof messageView>;
+  created: boolean;
+}
+
+async function replyAfter(deps: AppDeps, attemptId: string, seq: number) {
+  const [reply] = await deps.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.attemptId, attemptId), eq(messages.seq, seq + 1)));
+  return reply;
+}
+
+/** Stores a learner message and a pending persona reply. */
+export async function sendMessage(
+  deps: AppDeps,
+  attempt: AttemptRow,
+  input: { clientMessageId: string; text: string },
+): Promise<SendResult> {
+  const { db, clock } = deps;
+  const [existing] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.attemptId, attempt.id), eq(messages.clientMessageId, input.clientMessageId)));
+  if (existing) {
+    const reply = await replyAfter(deps, attempt.id, existing.seq);
+    if (!reply) throw new AppError('INTERNAL', 'stored message has no reply row');
+    return { message: messageView(existing), reply: messageView(reply), created: false };
+  }
+  if (attempt.status !== 'in_progress') {
+    throw new AppError('CONFLICT', 'This chat has ended; no more messages can be sent.');
+  }
+  const [last] = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.attemptId, attempt.id))
+    .orderBy(desc(messages.seq))
+    .limit(1);
+  if (!last) throw new AppError('INTERNAL', 'attempt has no opening message');
+  if (last.speaker !== 'customer' || last.status !== 'complete') {
+    throw new AppError('CONFLICT', 'Wait for the customer to reply before sending another message.');
+  }
+  const now = clock.now();
+  const message = {
+    id: newId('msg'),
+    attemptId: attempt.id,
+    seq: last.seq + 1,
+    speaker: 'agent' as const,
+    text: input.text,
+    clientMessageId: input.clientMessageId,
+    status: 'complete' as const,
+    createdAt: now,
+  };
+  const reply = {
+    id: newId('msg'),
+    attemptId: attempt.id,
+    seq: last.seq + 2,
+    speaker: 'customer' as const,
+    text: '',
+    status: 'pending' as const,
+    createdAt: now,
+  };
+  try {
+    await db.batch([db.insert(messages).values(message), db.insert(messages).values(reply)]);
+  } catch (err) {
+    // Two sends raced for the same seq: the loser is told to wait, nothing is half-stored.
+    if (String(err).includes('UNIQUE')) {
+      throw new AppError('CONFLICT', 'Wait for the customer to reply before sending another message.');
+    }
+    throw err;
+  }
+  const [storedMessage, storedReply] = await Promise.all([
+    db.select().from(messages).where(eq(messages.id, message.id)),
+    db.select().from(messages).where(eq(messages.id, reply.id)),
+  ]);
+  if (!storedMessage[0] || !storedReply[0]) throw new AppError('INTERNAL', 'message not stored');
+  return { message: messageView(storedMessage[0]), reply: messageView(storedReply[0]), created: true };
+}

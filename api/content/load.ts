@@ -93,7 +93,11 @@ async function loadFolder<S extends z.ZodType>(
       const id = (result.value as { id: string }).id;
       const expected = name.replace(/\.ya?ml$/, '');
       if (id !== expected) {
-        issues.push({ file: join(folder, name), path: 'id', message: `id "${id}" must match the file name "${expected}"` });
+        issues.push({
+          file: join(folder, name),
+          path: 'id',
+          message: `id "${id}" must match the file name "${expected}"`,
+        });
       }
       values.push(result.value);
     }
@@ -120,10 +124,16 @@ export async function loadContent(root: string): Promise<ContentBundle> {
       issues.push({ file, path: 'persona', message: `unknown persona "${s.persona}"` });
     }
     s.rubrics.forEach((r, i) => {
-      if (!rubricIds.has(r)) issues.push({ file, path: `rubrics.${i}`, message: `unknown rubric pack "${r}"` });
+      if (!rubricIds.has(r))
+        issues.push({ file, path: `rubrics.${i}`, message: `unknown rubric pack "${r}"` });
     });
   }
-  return { rubrics: rubrics.values, personas: personas.values, scenarios: scenarios.values, issues };
+  return {
+    rubrics: rubrics.values,
+    personas: personas.values,
+    scenarios: scenarios.values,
+    issues,
+  };
 }
 
 /** Loads one rubric pack by id from `root/rubrics/<id>.yaml`, throwing ContentError if invalid. */

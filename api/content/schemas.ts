@@ -14,7 +14,13 @@ export const contentId = z
 export const semver = z.string().regex(/^\d+\.\d+\.\d+$/, 'use a semantic version like 1.0.0');
 
 /** How a criterion can be evidenced. `other` means the product cannot collect it. */
-export const evidencedBy = z.enum(['roleplay', 'systems', 'caseNotes', 'supervisorReview', 'other']);
+export const evidencedBy = z.enum([
+  'roleplay',
+  'systems',
+  'caseNotes',
+  'supervisorReview',
+  'other',
+]);
 
 /** Diversity traits from the standards' range, plus a few everyday ones. */
 export const personaTrait = z.enum([
@@ -53,7 +59,10 @@ export const rubricCriterionSchema = z.strictObject({
   /** For `evidencedBy: other`: what evidence the assessor must collect instead. */
   otherEvidence: z.string().min(1).optional(),
   /** Reuse of a criterion defined in another pack (e.g. `core-webchat#empathy`). */
-  reuses: z.string().regex(/^[a-z0-9_-]+#[a-z0-9_-]+$/).optional(),
+  reuses: z
+    .string()
+    .regex(/^[a-z0-9_-]+#[a-z0-9_-]+$/)
+    .optional(),
 });
 
 export const evidenceRequirementSchema = z.strictObject({

@@ -7,8 +7,30 @@ export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const ZERO_WIDTH =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
+/** Invisible characters (zero-width, joiners, bidi controls, variation selectors) as code-point ranges. */
+const INVISIBLE_RANGES: [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+];
+
+function stripInvisible(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (!INVISIBLE_RANGES.some(([lo, hi]) => code >= lo && code <= hi)) out += ch;
+  }
+  return out;
+}
+/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
 
 /** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */
 const HOMOGLYPHS: Record<string, string> = {
@@ -55,7 +77,7 @@ const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
  * Used only for detection; evidence quotes are always checked against the original text.
  */
 export function foldForDetection(text: string): string {
-  const nfkc = text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '');
+  const nfkc = stripInvisible(text).normalize('NFKC').toLowerCase();
   return normaliseWhitespace(nfkc.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch));
 }
 

@@ -30,7 +30,6 @@ function stripInvisible(text: string): string {
   }
   return out;
 }
-/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g;
 
 /** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */
 const HOMOGLYPHS: Record<string, string> = {

@@ -83,6 +83,12 @@ const PATTERNS: [ManipulationHit['reason'], RegExp][] = [
   ],
   [
     'verdict_shaped',
+    new RegExp(
+      String.raw`\b${RUBRIC_IDS} (?:criterion|criteria|competenc\w*|standard|outcome|requirement)s?\W{0,4}(?:is |are |was |were |has been |have been )?(?:fully |clearly )?(?:met|passed|achieved|satisfied)\b|\bcriterion (?:is |was |has been )?(?:fully |clearly )?(?:met|passed|achieved|satisfied)\b`,
+    ),
+  ],
+  [
+    'verdict_shaped',
     /\b(?:rapport|empathy|competenc\w*) (?:is |was |has been |have been )?(?:fully |clearly |strongly )?(?:demonstrated|achieved|evidenced)\b/,
   ],
   [

@@ -2,9 +2,10 @@
  * The judge model: LangChain's ChatOpenAI pointed at any OpenAI-compatible server, with an
  * explicit timeout and SDK retries off (maxRetries 0) because judge.ts owns the retry policy.
  */
-import type { AIMessage} from '@langchain/core/messages';
+import type { AIMessage } from '@langchain/core/messages';
 import { type BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
+import { z } from 'zod';
 import type { LlmSettings } from '../../llm/settings.ts';
 
 /** What the judge needs from a chat model: one call, one message back. */
@@ -21,6 +22,8 @@ export function createJudgeModel(settings: LlmSettings): JudgeModel {
     temperature: 0,
     timeout: settings.timeoutMs,
     maxRetries: 0,
+    // LangChain drops `message.refusal` from chat completions; the raw response keeps it.
+    __includeRawResponse: true,
   });
   return {
     invoke: (messages) => chat.invoke(messages, { response_format: { type: 'json_object' } }),
@@ -37,9 +40,15 @@ export function usageOf(message: AIMessage): { input: number; cached: number; ou
   };
 }
 
-/** The model's text, or the refusal it gave instead. */
+const rawRefusal = z.object({
+  choices: z.array(z.object({ message: z.object({ refusal: z.string().nullish() }) })).min(1),
+});
+
+/** The model's text, or the refusal it gave instead (an empty answer counts as a refusal). */
 export function answerText(message: AIMessage): { text: string; refusal: string | null } {
-  const refusal = message.additional_kwargs?.refusal;
   const text = typeof message.content === 'string' ? message.content : message.text;
-  return { text, refusal: typeof refusal === 'string' && refusal ? refusal : null };
+  const raw = rawRefusal.safeParse(message.additional_kwargs?.__raw_response);
+  const refusal = raw.success ? raw.data.choices[0]?.message.refusal : null;
+  if (refusal) return { text, refusal };
+  return { text, refusal: text.trim() === '' ? 'the model returned an empty answer' : null };
 }

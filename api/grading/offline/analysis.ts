@@ -15,6 +15,8 @@ export interface Sentence {
   /** Exact characters of the original text: safe to quote as evidence. */
   text: string;
   folded: string;
+  /** Content words (see contentWords), computed once. */
+  words: string[];
   /** Position among the agent's sentences (or the notes' sentences), for "before/after". */
   order: number;
 }
@@ -52,7 +54,13 @@ function sentencesOf(
 ): Sentence[] {
   return sentences(text)
     .filter((s) => !isHit(hits, turn, s.start, s.end))
-    .map((s, i) => ({ turn, text: s.text, folded: foldForDetection(s.text), order: first + i }));
+    .map((s, i) => ({
+      turn,
+      text: s.text,
+      folded: foldForDetection(s.text),
+      words: contentWords(s.text),
+      order: first + i,
+    }));
 }
 
 const NAME_INTRO =

@@ -2,7 +2,6 @@
  * The shape every offline criterion rule returns, and small helpers the rules share.
  */
 import type { Evidence } from '../../transcript/schema.ts';
-import { contentWords } from '../text.ts';
 import type { Analysis, Sentence } from './analysis.ts';
 import { GENERIC_WORDS } from './patterns.ts';
 
@@ -26,18 +25,16 @@ export function short(text: string, max = 90): string {
 export function sharedWithCustomer(analysis: Analysis, sentence: Sentence): string[] {
   if (sentence.turn === 'caseNotes') return [];
   const before = analysis.customerWordsBefore(sentence.turn);
-  const shared = new Set(
-    contentWords(sentence.text).filter((w) => !GENERIC_WORDS.has(w) && before.has(w)),
-  );
+  const shared = new Set(sentence.words.filter((w) => !GENERIC_WORDS.has(w) && before.has(w)));
   return [...shared].sort();
 }
 
 /** The sentences after `sentence` in the same turn, up to `count`. */
 export function following(analysis: Analysis, sentence: Sentence, count = 1): Sentence[] {
-  return analysis.agent.filter(
-    (s) =>
-      s.turn === sentence.turn && s.order > sentence.order && s.order <= sentence.order + count,
-  );
+  // Agent sentences are stored in order, and `order` is their index.
+  return analysis.agent
+    .slice(sentence.order + 1, sentence.order + 1 + count)
+    .filter((s) => s.turn === sentence.turn);
 }
 
 /** Rounds confidences so the same input always prints the same number. */

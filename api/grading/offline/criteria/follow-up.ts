@@ -20,11 +20,16 @@ export function keyTerms(text: string): Set<string> {
   );
 }
 
+/** keyTerms from precomputed content words. */
+function termsOf(words: string[]): Set<string> {
+  return new Set(words.map((w) => SYNONYMS[w] ?? w).filter((w) => !PROMISE_FILLER.has(w)));
+}
+
 /** The note sentences that record a promise, or [] when the notes do not. */
 function recordOf(promise: Sentence, notes: Sentence[]): Sentence[] {
-  const wanted = keyTerms(promise.text);
+  const wanted = termsOf(promise.words);
   const matching = notes
-    .map((n) => ({ n, shared: [...keyTerms(n.text)].filter((w) => wanted.has(w)) }))
+    .map((n) => ({ n, shared: [...termsOf(n.words)].filter((w) => wanted.has(w)) }))
     .filter((m) => m.shared.length > 0);
   const all = new Set(matching.flatMap((m) => m.shared));
   const recorded = all.size >= 2 || [...all].some((w) => TIME_WORD.test(w));
@@ -50,8 +55,8 @@ export function judgeFollowUp(analysis: Analysis): Judgement {
         : 'You left no case notes. Record what the customer needed, what you did and what was agreed.',
     };
   }
-  const noteTerms = keyTerms(notes.map((n) => n.text).join(' '));
-  const chatTerms = new Set(analysis.agent.flatMap((s) => [...keyTerms(s.text)]));
+  const noteTerms = termsOf(notes.flatMap((n) => n.words));
+  const chatTerms = termsOf(analysis.agent.flatMap((s) => s.words));
   for (const t of analysis.transcript.turns)
     if (t.speaker === 'customer') for (const w of keyTerms(t.text)) chatTerms.add(w);
   const substantive =

@@ -98,6 +98,8 @@ export const gradingResultSchema = z.strictObject({
     inputTokens: z.number().int().min(0),
     outputTokens: z.number().int().min(0),
     cachedInputTokens: z.number().int().min(0),
+    /** Estimated cost in USD of the tokens above (LLM gradings; absent offline). */
+    costEstimateUsd: z.number().min(0).optional(),
   }),
 });
 

@@ -1,0 +1,113 @@
+/**
+ * The LLM judge chain: one judge call per criterion, in parallel, then the same verification as
+ * the offline grader. Any criterion that fails makes the grading `grading_failed` with reasons.
+ */
+import type { RubricCriterion } from '../../content/schemas.ts';
+import type { LlmSettings } from '../../llm/settings.ts';
+import type { CriterionResult, GradingResult } from '../../transcript/schema.ts';
+import type { GradeInput } from '../grader.ts';
+import { detectManipulation } from '../manipulation.ts';
+import { verifyGrading } from '../verify.ts';
+import { runJudge, type JudgeDeps } from './judge.ts';
+import { createJudgeModel, type JudgeModel } from './model.ts';
+import {
+  JUDGE_PROMPT_VERSION,
+  loadJudgeTemplate,
+  renderJudgePrefix,
+  renderTranscriptData,
+} from './prompt.ts';
+
+/** USD per million tokens, for the cost estimate. */
+export interface TokenPricing {
+  inputPerMTok: number;
+  cachedInputPerMTok: number;
+  outputPerMTok: number;
+}
+
+/** Default pricing (gpt-4o-mini list prices); pass real prices for other models. */
+export const DEFAULT_PRICING: TokenPricing = {
+  inputPerMTok: 0.15,
+  cachedInputPerMTok: 0.075,
+  outputPerMTok: 0.6,
+};
+
+/** Optional dependencies; tests inject the sleep, and may inject the model. */
+export interface LlmGraderDeps {
+  model?: JudgeModel;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  template?: string;
+  pricing?: TokenPricing;
+}
+
+/** The judge's own confidence is not calibrated; a fixed value until golden-set calibration. */
+const LLM_CONFIDENCE = 0.75;
+
+/** Estimated USD cost of a grading's tokens (cached input billed at the cached rate). */
+export function estimateCostUsd(usage: GradingResult['usage'], pricing: TokenPricing): number {
+  const uncached = Math.max(0, usage.inputTokens - usage.cachedInputTokens);
+  const usd =
+    (uncached * pricing.inputPerMTok +
+      usage.cachedInputTokens * pricing.cachedInputPerMTok +
+      usage.outputTokens * pricing.outputPerMTok) /
+    1_000_000;
+  return Math.round(usd * 1e8) / 1e8;
+}
+
+/** Builds the grade function of the LLM grader. */
+export function createLlmGrade(
+  settings: LlmSettings,
+  deps: LlmGraderDeps = {},
+): (input: GradeInput) => Promise<GradingResult> {
+  const template = deps.template ?? loadJudgeTemplate();
+  const judgeDeps: JudgeDeps = {
+    model: deps.model ?? createJudgeModel(settings),
+    retries: settings.retries,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    now: deps.now ?? Date.now,
+  };
+  const pricing = deps.pricing ?? DEFAULT_PRICING;
+  return async ({ transcript, rubric, scenario }) => {
+    const hits = detectManipulation(transcript);
+    const data = renderTranscriptData(transcript);
+    const judged: RubricCriterion[] = rubric.criteria.filter((c) => c.evidencedBy !== 'other');
+    const answers = await Promise.all(
+      judged.map((c) =>
+        runJudge(renderJudgePrefix(template, rubric, c, scenario), data, judgeDeps),
+      ),
+    );
+    const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+    const failures: string[] = [];
+    const criteria = answers.map((answer, i): CriterionResult => {
+      const id = judged[i]!.id;
+      usage.inputTokens += answer.usage.input;
+      usage.cachedInputTokens += answer.usage.cached;
+      usage.outputTokens += answer.usage.output;
+      if (!answer.ok) {
+        failures.push(`${id}: ${answer.reason}`);
+        return {
+          id,
+          verdict: null,
+          confidence: 0,
+          evidence: [],
+          feedback: '',
+          flags: ['grading_failed'],
+          error: answer.reason,
+        };
+      }
+      const { verdict, evidence, feedback } = answer.output;
+      return { id, verdict, confidence: LLM_CONFIDENCE, evidence, feedback, flags: [] };
+    });
+    const result: GradingResult = {
+      transcriptId: transcript.id,
+      rubric: { id: rubric.id, version: rubric.version },
+      grader: { mode: 'llm', model: settings.graderModel, promptVersion: JUDGE_PROMPT_VERSION },
+      status: failures.length ? 'grading_failed' : 'graded',
+      ...(failures.length ? { reason: failures.join('; ') } : {}),
+      criteria,
+      flags: failures.length ? ['grading_failed'] : [],
+      usage: { ...usage, costEstimateUsd: estimateCostUsd(usage, pricing) },
+    };
+    return verifyGrading(transcript, result, hits);
+  };
+}

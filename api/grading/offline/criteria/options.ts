@@ -1,0 +1,98 @@
+/**
+ * Options: at least two options put to the customer, each with what it means for them (cost,
+ * time, consequence, what happens next). A list of options with no explanation, or a single
+ * option however well explained, is not yet: the customer cannot make an informed choice.
+ */
+import { contentWords } from '../../text.ts';
+import { quote, type Analysis, type Sentence } from '../analysis.ts';
+import { confidence, following, short, type Judgement } from '../judgement.ts';
+import { EXPLANATION, GENERIC_WORDS, OPTION } from '../patterns.ts';
+
+interface OptionUnit {
+  sentence: Sentence;
+  text: string;
+  explainedBy: Sentence | null;
+}
+
+/** "There are two options." announces options without being one; the next sentences are. */
+const ANNOUNCE =
+  /^(?:so,? |ok,? |okay,? )?(?:there are|you have|i have|we have|here are|i can offer|i can give you) (?:\w+ )?(?:\w+ )?(?:options|choices|ways (?:forward|to (?:fix|sort) this))\b[^,;]{0,25}[.:!]?$/;
+
+const OFFER_WITH_OR =
+  /\b(?:i can|we can|i could|we could|would you like|do you want|shall i|you can|you could)\b.*\bor\b/;
+
+function keyWords(text: string): string[] {
+  return contentWords(text).filter((w) => !GENERIC_WORDS.has(w));
+}
+
+/** Splits an option sentence into the options it offers ("either X or Y" is two). */
+function unitsOf(analysis: Analysis, sentence: Sentence, announced: Set<Sentence>): OptionUnit[] {
+  if (ANNOUNCE.test(sentence.folded)) {
+    for (const next of following(analysis, sentence, 3)) announced.add(next);
+    return [];
+  }
+  const isOption =
+    OPTION.test(sentence.folded) || OFFER_WITH_OR.test(sentence.folded) || announced.has(sentence);
+  if (!isOption) return [];
+  const parts = sentence.folded
+    .split(/,? \bor\b /)
+    .map((p) => p.trim())
+    .filter((p) => keyWords(p).length > 0);
+  const next = following(analysis, sentence, 2).filter((n) => !OPTION.test(n.folded));
+  return (parts.length > 1 ? parts : [sentence.folded]).map((text) => {
+    if (EXPLANATION.test(text)) return { sentence, text, explainedBy: sentence };
+    const words = new Set(keyWords(text));
+    const explainer = next.find(
+      (n) =>
+        EXPLANATION.test(n.folded) &&
+        (parts.length <= 1 || keyWords(n.text).some((w) => words.has(w))),
+    );
+    return { sentence, text, explainedBy: explainer ?? null };
+  });
+}
+
+/** Judges the options criterion. */
+export function judgeOptions(analysis: Analysis): Judgement {
+  const seen = new Set<string>();
+  const announced = new Set<Sentence>();
+  const units = analysis.agent
+    .flatMap((s) => unitsOf(analysis, s, announced))
+    .filter((u) => !seen.has(u.text) && seen.add(u.text));
+  const explained = units.filter((u) => u.explainedBy !== null);
+  const evidenceSentences = [
+    ...new Set(units.flatMap((u) => [u.sentence, ...(u.explainedBy ? [u.explainedBy] : [])])),
+  ];
+  const evidence = evidenceSentences.slice(0, 4).map(quote);
+  if (units.length === 0) {
+    return {
+      verdict: 'not_yet',
+      confidence: 0.8,
+      evidence: [],
+      feedback:
+        'You did not offer the customer a choice. Set out at least two options and what each means for them (cost, time, what happens next).',
+    };
+  }
+  if (units.length === 1) {
+    return {
+      verdict: 'not_yet',
+      confidence: 0.7,
+      evidence,
+      feedback: `You offered one route (${short(units[0]!.sentence.text)}). Give the customer at least two options, each with what it means for them, so they can choose.`,
+    };
+  }
+  if (explained.length < units.length) {
+    const bare = units.find((u) => u.explainedBy === null)!;
+    return {
+      verdict: 'not_yet',
+      confidence: explained.length === 0 ? 0.8 : 0.65,
+      evidence,
+      feedback: `You offered ${units.length} options, but ${short(bare.sentence.text)} doesn't say what that option means for the customer. Explain each one (cost, how long it takes, what happens next).`,
+    };
+  }
+  return {
+    verdict: 'met',
+    confidence: confidence(0.7 + 0.05 * Math.min(units.length - 2, 2)),
+    evidence,
+    feedback: `You gave the customer ${units.length} options and explained what each would mean for them (${short(units[0]!.sentence.text, 70)}).`,
+  };
+}

@@ -267,3 +267,79 @@ export const systemEvents = sqliteTable(
   },
   (t) => [uniqueIndex('system_events_client_id_idx').on(t.attemptId, t.clientEventId)],
 );
+
+/**
+ * A grading of one submitted attempt against one rubric pack, and the durable job that
+ * produces it: `queued → running → graded | grading_failed`. Regrading adds a new row and keeps
+ * the old one; each row pins the rubric, prompt and model it used.
+ */
+export const gradings = sqliteTable(
+  'gradings',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: text('rubric_version').notNull(),
+    graderMode: text('grader_mode', { enum: ['offline', 'llm'] }).notNull(),
+    model: text('model'),
+    promptVersion: text('prompt_version'),
+    status: text('status', { enum: ['queued', 'running', 'graded', 'grading_failed'] }).notNull(),
+    reason: text('reason'),
+    /** The GradingResult (BRIEF §4.2) as JSON once graded or failed. */
+    result: text('result'),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    costEstimateUsd: real('cost_estimate_usd'),
+    /** Job bookkeeping: tries so far, earliest next try, and the worker's lease. */
+    tries: integer('tries').notNull().default(0),
+    runAfter: integer('run_after', { mode: 'timestamp_ms' }).notNull(),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('gradings_attempt_idx').on(t.attemptId, t.createdAt),
+    index('gradings_queue_idx').on(t.status, t.runAfter),
+  ],
+);
+
+/** One run of one eval suite: versions of everything involved, figures, pass or fail. */
+export const evalRuns = sqliteTable(
+  'eval_runs',
+  {
+    id: text('id').primaryKey(),
+    suite: text('suite').notNull(),
+    mode: text('mode', { enum: ['offline', 'live'] }).notNull(),
+    status: text('status', { enum: ['running', 'passed', 'failed', 'error'] }).notNull(),
+    /** JSON: { personas: {id: version}, scenarios: {...}, rubrics: {...}, prompts: {...} }. */
+    versions: text('versions').notNull(),
+    /** JSON: named figures (kappa per criterion, pass rates, ...) with thresholds. */
+    figures: text('figures').notNull().default('{}'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    startedBy: text('started_by'),
+  },
+  (t) => [index('eval_runs_suite_idx').on(t.suite, t.startedAt)],
+);
+
+/** Per-case outcome of an eval run. */
+export const evalCases = sqliteTable(
+  'eval_cases',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => evalRuns.id, { onDelete: 'cascade' }),
+    caseId: text('case_id').notNull(),
+    outcome: text('outcome', { enum: ['pass', 'fail', 'error'] }).notNull(),
+    /** JSON details: expected, actual, assertion results, transcript reference. */
+    details: text('details').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.caseId] })],
+);

@@ -7,14 +7,22 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { CLIENT_IP_HEADER } from './auth.ts';
-import type { AppDeps, AppEnv } from './deps.ts';
+import type { AppDeps, AppEnv, AppLimits } from './deps.ts';
+import { RateLimiter } from './lib/rate-limit.ts';
 import { AppError, errorEnvelope, type ErrorCode } from './lib/errors.ts';
 import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { attemptRoutes } from './routes/attempts.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
+
+/** Learner messages a user may send per minute (a fast typist sends well under 20). */
+export const SEND_PER_MINUTE = 30;
+/** Grading submissions a user may make per minute. */
+export const SUBMIT_PER_MINUTE = 10;
 
 /** Largest JSON body the API accepts (a full transcript import fits well within it). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -25,7 +33,9 @@ function apiRoutes() {
     .route('/health', healthRoutes)
     .route('/me', meRoutes)
     .route('/session', sessionRoutes)
-    .route('/admin', adminRoutes);
+    .route('/admin', adminRoutes)
+    .route('/scenarios', scenarioRoutes)
+    .route('/attempts', attemptRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */
@@ -73,11 +83,17 @@ async function authErrorResponse(c: Context<AppEnv>, res: Response): Promise<Res
 /** Builds the application. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const now = () => deps.clock.now().getTime();
+  const limits: AppLimits = {
+    send: new RateLimiter(SEND_PER_MINUTE, 60_000, now),
+    submit: new RateLimiter(SUBMIT_PER_MINUTE, 60_000, now),
+  };
 
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.set('actor', null);
+    c.set('limits', limits);
     await next();
   });
   app.use(securityHeaders(deps.config.env === 'production'));
@@ -125,6 +141,8 @@ export function createApp(deps: AppDeps) {
         stack: err instanceof Error ? err.stack : undefined,
       });
     }
+    const retryAfter = appErr.code === 'RATE_LIMITED' ? appErr.details?.retryAfter : undefined;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(errorEnvelope(appErr, c.var.requestId), appErr.status);
   });
 

@@ -8,6 +8,7 @@ import type { AppConfig } from './config.ts';
 import type { ContentBundle } from './content/load.ts';
 import type { Db } from './db/client.ts';
 import type { Actor } from './lib/actor.ts';
+import type { RateLimiter } from './lib/rate-limit.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import type { LlmSettings } from './llm/settings.ts';
@@ -45,5 +46,15 @@ export interface AppEnv {
     deps: AppDeps;
     requestId: string;
     actor: Actor | null;
+    /** Per-user limits of this app instance. */
+    limits: AppLimits;
   };
+}
+
+/** Rate limiters shared by the routes of one app instance. */
+export interface AppLimits {
+  /** Learner messages per user. */
+  send: RateLimiter;
+  /** Grading submissions per user. */
+  submit: RateLimiter;
 }

@@ -27,7 +27,10 @@ async function buildApp(env: WorkerEnv) {
   const db = createDb({ client });
   const auth = createAuth({ config, db, logger });
   const { templates, ...content } = parseContentBundle(bundleJson);
-  const roleplay = await buildPersonaDeps({ llm: config.llm, personaTemplate: templates.persona ?? '' });
+  const roleplay = await buildPersonaDeps({
+    llm: config.llm,
+    personaTemplate: templates.persona ?? '',
+  });
   return createApp({
     content,
     ...roleplay,

@@ -41,7 +41,9 @@ export const contentBundleSchema = z.object({
 });
 
 /** Validates a bundle read from JSON. */
-export function parseContentBundle(json: unknown): ContentBundle & { templates: Record<string, string> } {
+export function parseContentBundle(
+  json: unknown,
+): ContentBundle & { templates: Record<string, string> } {
   return contentBundleSchema.parse(json);
 }
 
@@ -49,6 +51,8 @@ export function parseContentBundle(json: unknown): ContentBundle & { templates: 
 export async function loadTemplates(root: string): Promise<Record<string, string>> {
   const dir = join(root, 'prompts', 'templates');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  const entries = await Promise.all(names.map(async (n) => [n.replace(/\.md$/, ''), await readFile(join(dir, n), 'utf8')] as const));
+  const entries = await Promise.all(
+    names.map(async (n) => [n.replace(/\.md$/, ''), await readFile(join(dir, n), 'utf8')] as const),
+  );
   return Object.fromEntries(entries);
 }

@@ -12,7 +12,9 @@ export const OFFLINE_PERSONA_VERSION = 'offline-persona@1.0.0';
 
 async function shortHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest).slice(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(digest).slice(0, 4)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 /** Builds the persona engine, its prompt version and a reply hub. */
@@ -21,7 +23,11 @@ export async function buildPersonaDeps(input: {
   personaTemplate: string;
   fetch?: typeof fetch;
 }): Promise<{ persona: PersonaEngine; personaPromptVersion: string; replies: ReplyHub }> {
-  const persona = createPersonaEngine({ llm: input.llm, template: input.personaTemplate, fetch: input.fetch });
+  const persona = createPersonaEngine({
+    llm: input.llm,
+    template: input.personaTemplate,
+    fetch: input.fetch,
+  });
   const personaPromptVersion = input.llm
     ? `persona@${await shortHash(input.personaTemplate)}`
     : OFFLINE_PERSONA_VERSION;

@@ -49,7 +49,19 @@ export async function buildNodeRuntime(
     opts.logger.warn('content issue (run npm run content:check)', { ...issue });
   }
   const templates = await loadTemplates(repoRoot);
-  const roleplay = await buildPersonaDeps({ llm: config.llm, personaTemplate: templates.persona ?? '' });
-  const deps: AppDeps = { config, db, llm: config.llm, clock, logger: opts.logger, auth, content, ...roleplay };
+  const roleplay = await buildPersonaDeps({
+    llm: config.llm,
+    personaTemplate: templates.persona ?? '',
+  });
+  const deps: AppDeps = {
+    config,
+    db,
+    llm: config.llm,
+    clock,
+    logger: opts.logger,
+    auth,
+    content,
+    ...roleplay,
+  };
   return { deps, client, demoAccounts, close: () => client.close() };
 }

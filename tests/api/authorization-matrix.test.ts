@@ -4,13 +4,26 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
+import {
+  clientId,
+  endAs,
+  readReply,
+  sendAs,
+  startAttemptAs,
+  TEST_SCENARIO,
+} from '#tests/helpers/roleplay-api.ts';
 import { ACTORS, buildWorld, type ActorName, type World } from '#tests/helpers/world.ts';
 
 type Expect = Record<ActorName, number>;
 
+/** Ids a row's setup made (a fresh attempt, a reply) for its requests. */
+type Fixture = Record<string, string>;
+
 interface Row {
+  /** Makes the resources this row's requests need, once before the actors run. */
+  setup?: (t: TestApp, w: World) => Promise<Fixture>;
   /** Builds the request for a given world (ids of the actors' resources). */
-  request: (w: World) => { path: string; init?: RequestInit };
+  request: (w: World, f: Fixture) => { path: string; init?: RequestInit };
   expect: Expect;
   /** For list routes: what a successful caller must not see. */
   noForeignRows?: (w: World, actor: ActorName, body: unknown) => void;
@@ -30,6 +43,28 @@ const json = (method: string, body: unknown): RequestInit => ({
 });
 
 let inviteCounter = 0;
+
+const learnerCookie = (w: World) => w.cookies.learner ?? '';
+const freshAttempt = async (t: TestApp, w: World) => ({
+  attempt: await startAttemptAs(t, learnerCookie(w)),
+});
+const endedAttempt = async (t: TestApp, w: World) => {
+  const f = await freshAttempt(t, w);
+  await endAs(t, learnerCookie(w), f.attempt);
+  return f;
+};
+/** Readers of the learner's attempt: the learner, their group's coach, assessors and admins. */
+const readers = (ok: number): Expect => ({
+  ...all(404),
+  anonymous: 401,
+  learner: ok,
+  coach: ok,
+  assessor: ok,
+  admin: ok,
+});
+/** Writers: only the learner; readers who may not write get 403, everyone else 404. */
+const writer = (ok: number): Expect => ({ ...readers(403), learner: ok });
+const post = (path: string, body?: unknown) => ({ path, init: json('POST', body ?? {}) });
 
 const MATRIX: Record<string, Row> = {
   'GET /api/auth/*': { request: () => ({ path: '/api/auth/get-session' }), expect: all(200) },
@@ -71,6 +106,88 @@ const MATRIX: Record<string, Row> = {
     // An admin of another organisation cannot see this person at all.
     expect: { ...only(['admin'], 200), foreignAdmin: 404 },
   },
+  'GET /api/scenarios': {
+    request: () => ({ path: '/api/scenarios' }),
+    expect: { ...all(200), anonymous: 401, assessor: 403 },
+  },
+  'GET /api/attempts': {
+    setup: freshAttempt,
+    request: () => ({ path: '/api/attempts' }),
+    expect: only(['learner', 'otherLearner'], 200),
+    noForeignRows: (_w, actor, body) => {
+      const rows = (body as { attempts: unknown[] }).attempts;
+      if (actor === 'otherLearner') expect(rows).toEqual([]);
+    },
+  },
+  'POST /api/attempts': {
+    request: () =>
+      post('/api/attempts', { scenarioId: TEST_SCENARIO, clientRequestId: clientId('start') }),
+    expect: only(['learner', 'otherLearner'], 201),
+  },
+  'GET /api/attempts/:id': {
+    setup: freshAttempt,
+    request: (_w, f) => ({ path: `/api/attempts/${f.attempt}` }),
+    expect: readers(200),
+  },
+  'POST /api/attempts/:id/messages': {
+    setup: freshAttempt,
+    request: (_w, f) =>
+      post(`/api/attempts/${f.attempt}/messages`, {
+        clientMessageId: clientId('m'),
+        text: 'Hello, how can I help?',
+      }),
+    expect: writer(201),
+  },
+  'GET /api/attempts/:id/replies/:replyId/stream': {
+    setup: async (t, w) => {
+      const f = await freshAttempt(t, w);
+      return {
+        ...f,
+        reply: await sendAs(t, learnerCookie(w), f.attempt, 'Hello, how can I help today?'),
+      };
+    },
+    request: (_w, f) => ({ path: `/api/attempts/${f.attempt}/replies/${f.reply}/stream` }),
+    expect: readers(200),
+  },
+  'POST /api/attempts/:id/replies/:replyId/retry': {
+    setup: async (t, w) => {
+      const f = await freshAttempt(t, w);
+      const reply = await sendAs(t, learnerCookie(w), f.attempt, 'Hello there');
+      await readReply(t, learnerCookie(w), f.attempt, reply);
+      return { ...f, reply };
+    },
+    request: (_w, f) => post(`/api/attempts/${f.attempt}/replies/${f.reply}/retry`),
+    // The learner may retry, but only a failed reply: this one finished, so 409.
+    expect: writer(409),
+  },
+  'POST /api/attempts/:id/events': {
+    setup: freshAttempt,
+    request: (_w, f) =>
+      post(`/api/attempts/${f.attempt}/events`, {
+        clientEventId: clientId('e'),
+        kind: 'crm_open',
+        target: 'crm',
+      }),
+    expect: writer(201),
+  },
+  'POST /api/attempts/:id/end': {
+    setup: freshAttempt,
+    request: (_w, f) => post(`/api/attempts/${f.attempt}/end`),
+    expect: writer(200),
+  },
+  'PUT /api/attempts/:id/case-notes': {
+    setup: endedAttempt,
+    request: (_w, f) => ({
+      path: `/api/attempts/${f.attempt}/case-notes`,
+      init: json('PUT', { needed: 'Move-in reading' }),
+    }),
+    expect: writer(200),
+  },
+  'POST /api/attempts/:id/submit': {
+    setup: endedAttempt,
+    request: (_w, f) => post(`/api/attempts/${f.attempt}/submit`),
+    expect: writer(200),
+  },
 };
 
 describe('authorisation matrix', () => {
@@ -95,8 +212,9 @@ describe('authorisation matrix', () => {
   for (const [route, row] of Object.entries(MATRIX)) {
     it(`${route} answers each actor as the matrix says`, async () => {
       const got: Record<string, number> = {};
+      const fixture = row.setup ? await row.setup(t, world) : {};
       for (const actor of ACTORS) {
-        const { path, init } = row.request(world);
+        const { path, init } = row.request(world, fixture);
         const headers = new Headers(init?.headers);
         const cookie = world.cookies[actor];
         if (cookie) headers.set('cookie', cookie);

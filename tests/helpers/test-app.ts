@@ -17,6 +17,7 @@ import { repoRoot } from '#api/content/repo-root.ts';
 import { fastHasher } from './fast-hasher.ts';
 import { buildPersonaDeps } from '#api/roleplay/persona-deps.ts';
 import { loadTemplate } from '#api/roleplay/template.ts';
+import type { PersonaEngine } from '#api/roleplay/engine.ts';
 
 let contentOnce: Promise<ContentBundle> | undefined;
 let templateOnce: Promise<string> | undefined;
@@ -42,6 +43,10 @@ export const TEST_ORIGIN = 'http://localhost:8787';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  /** fetch for the persona's OpenAI client (msw tests pass `realisticFetch`). */
+  personaFetch?: typeof fetch;
+  /** Replaces the persona engine (e.g. a gated fake to test streaming mid-reply). */
+  persona?: PersonaEngine;
 }
 
 /** Builds an app with a fresh in-memory database. */
@@ -61,9 +66,14 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const clock = createTestClock();
   const auth = createAuth({ config, db, logger, hasher: fastHasher });
   const content = await testContent();
-  const roleplay = await buildPersonaDeps({ llm: config.llm, personaTemplate: await personaTemplate() });
+  const roleplay = await buildPersonaDeps({
+    llm: config.llm,
+    personaTemplate: await personaTemplate(),
+    fetch: opts.personaFetch,
+  });
   const deps: AppDeps = {
     ...roleplay,
+    ...(opts.persona ? { persona: opts.persona } : {}),
     content,
     config,
     db,

@@ -20,7 +20,14 @@ export async function coachesLearner(db: Db, coachId: string, learnerId: string)
     .select({ groupId: coach.groupId })
     .from(coach)
     .innerJoin(learner, eq(learner.groupId, coach.groupId))
-    .where(and(eq(coach.userId, coachId), eq(coach.kind, 'coach'), eq(learner.userId, learnerId), eq(learner.kind, 'learner')))
+    .where(
+      and(
+        eq(coach.userId, coachId),
+        eq(coach.kind, 'coach'),
+        eq(learner.userId, learnerId),
+        eq(learner.kind, 'learner'),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -41,7 +48,11 @@ export async function loadAttemptFor(
   mode: 'read' | 'write',
 ): Promise<AttemptRow> {
   const [attempt] = await db.select().from(attempts).where(eq(attempts.id, attemptId));
-  if (!attempt || attempt.organisationId !== actor.organisationId || !(await canRead(db, actor, attempt))) {
+  if (
+    !attempt ||
+    attempt.organisationId !== actor.organisationId ||
+    !(await canRead(db, actor, attempt))
+  ) {
     throw new AppError('NOT_FOUND', 'No such attempt.');
   }
   if (mode === 'write' && attempt.learnerId !== actor.userId) {

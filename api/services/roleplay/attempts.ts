@@ -16,7 +16,10 @@ import { caseNotesText, parseStoredCaseNotes, type CaseNotes } from './case-note
 import { newId } from './ids.ts';
 
 /** The scenario and persona cards of a scenario id, or NOT_FOUND. */
-export function cardsFor(deps: Pick<AppDeps, 'content'>, scenarioId: string): { scenario: Scenario; persona: Persona } {
+export function cardsFor(
+  deps: Pick<AppDeps, 'content'>,
+  scenarioId: string,
+): { scenario: Scenario; persona: Persona } {
   const scenario = deps.content.scenarios.find((s) => s.id === scenarioId);
   const persona = scenario && deps.content.personas.find((p) => p.id === scenario.persona);
   if (!scenario || !persona) throw new AppError('NOT_FOUND', 'No such scenario.');
@@ -24,12 +27,21 @@ export function cardsFor(deps: Pick<AppDeps, 'content'>, scenarioId: string): { 
 }
 
 /** Starts an attempt (or returns the one a retried request already started). */
-export async function startAttempt(deps: AppDeps, actor: Actor, input: { scenarioId: string; clientRequestId: string }) {
+export async function startAttempt(
+  deps: AppDeps,
+  actor: Actor,
+  input: { scenarioId: string; clientRequestId: string },
+) {
   const { db, clock } = deps;
   const [existing] = await db
     .select()
     .from(attempts)
-    .where(and(eq(attempts.learnerId, actor.userId), eq(attempts.clientRequestId, input.clientRequestId)));
+    .where(
+      and(
+        eq(attempts.learnerId, actor.userId),
+        eq(attempts.clientRequestId, input.clientRequestId),
+      ),
+    );
   if (existing) return { attempt: existing, created: false };
   const cards = cardsFor(deps, input.scenarioId);
   const opening = await deps.persona.open(cards);
@@ -71,12 +83,20 @@ export async function startAttempt(deps: AppDeps, actor: Actor, input: { scenari
 
 /** Messages of an attempt in order. */
 export async function attemptMessages(deps: Pick<AppDeps, 'db'>, attemptId: string) {
-  return deps.db.select().from(messages).where(eq(messages.attemptId, attemptId)).orderBy(asc(messages.seq));
+  return deps.db
+    .select()
+    .from(messages)
+    .where(eq(messages.attemptId, attemptId))
+    .orderBy(asc(messages.seq));
 }
 
 /** System events of an attempt in order. */
 export async function attemptEvents(deps: Pick<AppDeps, 'db'>, attemptId: string) {
-  return deps.db.select().from(systemEvents).where(eq(systemEvents.attemptId, attemptId)).orderBy(asc(systemEvents.createdAt), asc(systemEvents.id));
+  return deps.db
+    .select()
+    .from(systemEvents)
+    .where(eq(systemEvents.attemptId, attemptId))
+    .orderBy(asc(systemEvents.createdAt), asc(systemEvents.id));
 }
 
 /** The public shape of a message (no lease internals). */
@@ -99,7 +119,10 @@ export function messageView(m: typeof messages.$inferSelect) {
  */
 export async function attemptView(deps: AppDeps, attempt: AttemptRow) {
   const { scenario, persona } = cardsFor(deps, attempt.scenarioId);
-  const [msgs, events] = await Promise.all([attemptMessages(deps, attempt.id), attemptEvents(deps, attempt.id)]);
+  const [msgs, events] = await Promise.all([
+    attemptMessages(deps, attempt.id),
+    attemptEvents(deps, attempt.id),
+  ]);
   return {
     id: attempt.id,
     status: attempt.status,
@@ -155,17 +178,27 @@ export async function listOwnAttempts(deps: AppDeps, actor: Actor) {
 }
 
 /** Ends a chat by the learner (`learner_closed`); ending an ended chat is a no-op. */
-export async function endAttempt(deps: AppDeps, actor: Actor, attempt: AttemptRow): Promise<AttemptRow> {
+export async function endAttempt(
+  deps: AppDeps,
+  actor: Actor,
+  attempt: AttemptRow,
+): Promise<AttemptRow> {
   if (attempt.status !== 'in_progress') return attempt;
   const state = closeByLearner(directorStateSchema.parse(JSON.parse(attempt.directorState)));
   const endedAt = deps.clock.now();
   const [updated] = await deps.db
     .update(attempts)
-    .set({ status: 'ended', endReason: 'learner_closed', endedAt, directorState: JSON.stringify(state) })
+    .set({
+      status: 'ended',
+      endReason: 'learner_closed',
+      endedAt,
+      directorState: JSON.stringify(state),
+    })
     .where(and(eq(attempts.id, attempt.id), eq(attempts.status, 'in_progress')))
     .returning();
   // A concurrent end (the customer left at the same moment) already set the reason.
-  if (!updated) return (await deps.db.select().from(attempts).where(eq(attempts.id, attempt.id)))[0] ?? attempt;
+  if (!updated)
+    return (await deps.db.select().from(attempts).where(eq(attempts.id, attempt.id)))[0] ?? attempt;
   void actor;
   return updated;
 }
@@ -173,7 +206,10 @@ export async function endAttempt(deps: AppDeps, actor: Actor, attempt: AttemptRo
 /** Saves case notes (autosaved drafts); refused once the attempt is submitted. */
 export async function saveCaseNotes(deps: AppDeps, attempt: AttemptRow, notes: CaseNotes) {
   if (attempt.status === 'submitted') {
-    throw new AppError('CONFLICT', 'This attempt was submitted; its case notes can no longer change.');
+    throw new AppError(
+      'CONFLICT',
+      'This attempt was submitted; its case notes can no longer change.',
+    );
   }
   const at = deps.clock.now();
   await deps.db
@@ -184,9 +220,14 @@ export async function saveCaseNotes(deps: AppDeps, attempt: AttemptRow, notes: C
 }
 
 /** Submits an ended attempt for grading; a repeated submit returns the submitted attempt. */
-export async function submitAttempt(deps: AppDeps, actor: Actor, attempt: AttemptRow): Promise<AttemptRow> {
+export async function submitAttempt(
+  deps: AppDeps,
+  actor: Actor,
+  attempt: AttemptRow,
+): Promise<AttemptRow> {
   if (attempt.status === 'submitted') return attempt;
-  if (attempt.status !== 'ended') throw new AppError('CONFLICT', 'End the chat before submitting it.');
+  if (attempt.status !== 'ended')
+    throw new AppError('CONFLICT', 'End the chat before submitting it.');
   const submittedAt = deps.clock.now();
   const [updated] = await deps.db
     .update(attempts)
@@ -200,7 +241,10 @@ export async function submitAttempt(deps: AppDeps, actor: Actor, attempt: Attemp
     action: 'attempt.submitted',
     entityType: 'attempt',
     entityId: attempt.id,
-    after: { scenarioId: attempt.scenarioId, caseNotes: caseNotesText(parseStoredCaseNotes(attempt.caseNotes)) },
+    after: {
+      scenarioId: attempt.scenarioId,
+      caseNotes: caseNotesText(parseStoredCaseNotes(attempt.caseNotes)),
+    },
   });
   return result;
 }

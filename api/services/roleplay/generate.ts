@@ -23,11 +23,21 @@ async function claim(deps: AppDeps, replyId: string): Promise<boolean> {
   const now = deps.clock.now();
   const rows = await deps.db
     .update(messages)
-    .set({ status: 'generating', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS), error: null })
+    .set({
+      status: 'generating',
+      leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS),
+      error: null,
+    })
     .where(
       and(
         eq(messages.id, replyId),
-        or(eq(messages.status, 'pending'), and(eq(messages.status, 'generating'), or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now)))),
+        or(
+          eq(messages.status, 'pending'),
+          and(
+            eq(messages.status, 'generating'),
+            or(isNull(messages.leaseUntil), lt(messages.leaseUntil, now)),
+          ),
+        ),
       ),
     )
     .returning({ id: messages.id });
@@ -35,12 +45,26 @@ async function claim(deps: AppDeps, replyId: string): Promise<boolean> {
 }
 
 /**
- * Generates the reply if it is pending here; returns at once when another instance holds it.
- * Never throws: failures are stored on the reply row and published to listeners.
+ * Makes sure the reply is being generated: true when it is live in this process (already, or
+ * claimed now and started in the background), false when another instance holds its lease or it
+ * is no longer pending.
  */
-export async function generateReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
-  if (deps.replies.has(replyId) || !(await claim(deps, replyId))) return;
+export async function startReply(
+  deps: AppDeps,
+  attemptId: string,
+  replyId: string,
+): Promise<boolean> {
+  if (deps.replies.isLive(replyId)) return true;
+  if (!(await claim(deps, replyId))) return false;
+  if (deps.replies.isLive(replyId)) return true;
   deps.replies.open(replyId);
+  const work = runReply(deps, attemptId, replyId);
+  deps.background?.(work);
+  return true;
+}
+
+/** Generates a claimed reply. Never throws: failures are stored on the row and published. */
+async function runReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
   try {
     const [attempt] = await deps.db.select().from(attempts).where(eq(attempts.id, attemptId));
     const [reply] = await deps.db.select().from(messages).where(eq(messages.id, replyId));
@@ -58,7 +82,12 @@ export async function generateReply(deps: AppDeps, attemptId: string, replyId: s
     }));
     const state = directorStateSchema.parse(JSON.parse(attempt.directorState));
     let done: Extract<Awaited<ReturnType<typeof nextChunk>>, { type: 'done' }> | undefined;
-    for await (const chunk of deps.persona.respond({ ...cardsFor(deps, attempt.scenarioId), turns, events, state })) {
+    for await (const chunk of deps.persona.respond({
+      ...cardsFor(deps, attempt.scenarioId),
+      turns,
+      events,
+      state,
+    })) {
       if (chunk.type === 'delta') deps.replies.delta(replyId, chunk.text);
       else done = chunk;
     }
@@ -81,7 +110,9 @@ export async function generateReply(deps: AppDeps, attemptId: string, replyId: s
         .update(attempts)
         .set({
           directorState: JSON.stringify(done.state),
-          ...(ended ? { status: 'ended' as const, endReason: endReasonOf(done.endReason), endedAt: now } : {}),
+          ...(ended
+            ? { status: 'ended' as const, endReason: endReasonOf(done.endReason), endedAt: now }
+            : {}),
         })
         .where(eq(attempts.id, attemptId)),
     ]);
@@ -104,7 +135,13 @@ export async function generateReply(deps: AppDeps, attemptId: string, replyId: s
 }
 
 type EndReason = NonNullable<typeof attempts.$inferSelect.endReason>;
-const END_REASONS: readonly EndReason[] = ['resolved', 'customer_left', 'escalated', 'learner_closed', 'timed_out'];
+const END_REASONS: readonly EndReason[] = [
+  'resolved',
+  'customer_left',
+  'escalated',
+  'learner_closed',
+  'timed_out',
+];
 function endReasonOf(reason: string | null): EndReason {
   return END_REASONS.find((r) => r === reason) ?? 'learner_closed';
 }

@@ -20,14 +20,15 @@ interface Entry {
 export class ReplyHub {
   private readonly entries = new Map<string, Entry>();
 
-  /** Marks a reply as being generated here. */
+  /** Marks a reply as being generated here (a regenerated reply starts from nothing). */
   open(replyId: string): void {
     this.entries.set(replyId, { deltas: [], listeners: new Set() });
   }
 
-  /** True when this process is generating (or just finished) the reply. */
-  has(replyId: string): boolean {
-    return this.entries.has(replyId);
+  /** True while this process is generating the reply (not once it has finished). */
+  isLive(replyId: string): boolean {
+    const entry = this.entries.get(replyId);
+    return entry !== undefined && entry.final === undefined;
   }
 
   /** Appends a delta and tells the listeners. */
@@ -46,14 +47,20 @@ export class ReplyHub {
     entry.final = event;
     for (const l of entry.listeners) l(event);
     entry.listeners.clear();
-    setTimeout(() => this.entries.delete(replyId), 30_000).unref?.();
+    setTimeout(() => {
+      if (this.entries.get(replyId) === entry) this.entries.delete(replyId);
+    }, 30_000).unref?.();
   }
 
   /**
    * Replays deltas after `lastIndex`, then streams live events until the reply ends. Returns an
    * unsubscribe function, or null when the reply is not live here.
    */
-  subscribe(replyId: string, lastIndex: number, listener: (e: HubEvent) => void): (() => void) | null {
+  subscribe(
+    replyId: string,
+    lastIndex: number,
+    listener: (e: HubEvent) => void,
+  ): (() => void) | null {
     const entry = this.entries.get(replyId);
     if (!entry) return null;
     entry.deltas.forEach((text, index) => {

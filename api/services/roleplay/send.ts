@@ -35,7 +35,9 @@ export async function sendMessage(
   const [existing] = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.attemptId, attempt.id), eq(messages.clientMessageId, input.clientMessageId)));
+    .where(
+      and(eq(messages.attemptId, attempt.id), eq(messages.clientMessageId, input.clientMessageId)),
+    );
   if (existing) {
     const reply = await replyAfter(deps, attempt.id, existing.seq);
     if (!reply) throw new AppError('INTERNAL', 'stored message has no reply row');
@@ -52,7 +54,10 @@ export async function sendMessage(
     .limit(1);
   if (!last) throw new AppError('INTERNAL', 'attempt has no opening message');
   if (last.speaker !== 'customer' || last.status !== 'complete') {
-    throw new AppError('CONFLICT', 'Wait for the customer to reply before sending another message.');
+    throw new AppError(
+      'CONFLICT',
+      'Wait for the customer to reply before sending another message.',
+    );
   }
   const now = clock.now();
   const message = {
@@ -79,7 +84,10 @@ export async function sendMessage(
   } catch (err) {
     // Two sends raced for the same seq: the loser is told to wait, nothing is half-stored.
     if (String(err).includes('UNIQUE')) {
-      throw new AppError('CONFLICT', 'Wait for the customer to reply before sending another message.');
+      throw new AppError(
+        'CONFLICT',
+        'Wait for the customer to reply before sending another message.',
+      );
     }
     throw err;
   }
@@ -88,5 +96,9 @@ export async function sendMessage(
     db.select().from(messages).where(eq(messages.id, reply.id)),
   ]);
   if (!storedMessage[0] || !storedReply[0]) throw new AppError('INTERNAL', 'message not stored');
-  return { message: messageView(storedMessage[0]), reply: messageView(storedReply[0]), created: true };
+  return {
+    message: messageView(storedMessage[0]),
+    reply: messageView(storedReply[0]),
+    created: true,
+  };
 }

@@ -1,0 +1,137 @@
+/**
+ * /api/attempts — the learner's roleplay: start, read, send a message, stream the customer's
+ * reply (SSE, resumable), retry a failed reply, log system use, end, case notes, submit.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { AppError } from '../lib/errors.ts';
+import { validate } from '../lib/validate.ts';
+import { actorOf, requireRoles, signedIn } from '../middleware/guards.ts';
+import { loadAttemptFor } from '../services/roleplay/access.ts';
+import {
+  attemptView,
+  endAttempt,
+  listOwnAttempts,
+  saveCaseNotes,
+  startAttempt,
+  submitAttempt,
+} from '../services/roleplay/attempts.ts';
+import { caseNotesSchema } from '../services/roleplay/case-notes.ts';
+import { recordSystemEvent, systemEventInput } from '../services/roleplay/events.ts';
+import { resetFailedReply, startReply } from '../services/roleplay/generate.ts';
+import { sendMessage } from '../services/roleplay/send.ts';
+import { streamReply } from '../services/roleplay/stream.ts';
+import { MAX_TURN_CHARS } from '../transcript/schema.ts';
+
+const clientId = z
+  .string()
+  .min(8)
+  .max(80)
+  .regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - or _');
+const attemptParam = z.strictObject({ id: z.string().min(1).max(64) });
+const replyParam = z.strictObject({
+  id: z.string().min(1).max(64),
+  replyId: z.string().min(1).max(64),
+});
+
+const messageBody = z.strictObject({
+  clientMessageId: clientId,
+  text: z
+    .string()
+    .max(MAX_TURN_CHARS, `a message can be at most ${MAX_TURN_CHARS} characters`)
+    .refine((t) => t.trim().length > 0, 'a message cannot be empty'),
+});
+
+export const attemptRoutes = new Hono<AppEnv>()
+  .get('/', requireRoles('learner'), async (c) =>
+    c.json({ attempts: await listOwnAttempts(c.var.deps, actorOf(c)) }),
+  )
+  .post(
+    '/',
+    requireRoles('learner'),
+    validate(
+      'json',
+      z.strictObject({ scenarioId: z.string().min(1).max(80), clientRequestId: clientId }),
+    ),
+    async (c) => {
+      const { attempt, created } = await startAttempt(c.var.deps, actorOf(c), c.req.valid('json'));
+      return c.json(await attemptView(c.var.deps, attempt), created ? 201 : 200);
+    },
+  )
+  .get('/:id', signedIn, validate('param', attemptParam), async (c) => {
+    const attempt = await loadAttemptFor(
+      c.var.deps.db,
+      actorOf(c),
+      c.req.valid('param').id,
+      'read',
+    );
+    return c.json(await attemptView(c.var.deps, attempt));
+  })
+  .post(
+    '/:id/messages',
+    signedIn,
+    validate('param', attemptParam),
+    validate('json', messageBody),
+    async (c) => {
+      const actor = actorOf(c);
+      const deps = c.var.deps;
+      const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
+      const body = c.req.valid('json');
+      c.var.limits.send.hit(actor.userId, 'messages');
+      const result = await sendMessage(deps, attempt, body);
+      if (result.reply.status === 'pending') await startReply(deps, attempt.id, result.reply.id);
+      return c.json(result, result.created ? 201 : 200);
+    },
+  )
+  .get('/:id/replies/:replyId/stream', signedIn, validate('param', replyParam), async (c) => {
+    const { id, replyId } = c.req.valid('param');
+    const attempt = await loadAttemptFor(c.var.deps.db, actorOf(c), id, 'read');
+    return streamReply(c, attempt, replyId);
+  })
+  .post('/:id/replies/:replyId/retry', signedIn, validate('param', replyParam), async (c) => {
+    const { id, replyId } = c.req.valid('param');
+    const deps = c.var.deps;
+    const attempt = await loadAttemptFor(deps.db, actorOf(c), id, 'write');
+    if (!(await resetFailedReply(deps, replyId))) {
+      throw new AppError('CONFLICT', 'Only a failed reply can be retried.');
+    }
+    await startReply(deps, attempt.id, replyId);
+    return c.json({ replyId, status: 'pending' as const }, 202);
+  })
+  .post(
+    '/:id/events',
+    signedIn,
+    validate('param', attemptParam),
+    validate('json', systemEventInput),
+    async (c) => {
+      const deps = c.var.deps;
+      const attempt = await loadAttemptFor(deps.db, actorOf(c), c.req.valid('param').id, 'write');
+      const { event, created } = await recordSystemEvent(deps, attempt, c.req.valid('json'));
+      return c.json(event, created ? 201 : 200);
+    },
+  )
+  .post('/:id/end', signedIn, validate('param', attemptParam), async (c) => {
+    const deps = c.var.deps;
+    const actor = actorOf(c);
+    const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
+    return c.json(await attemptView(deps, await endAttempt(deps, actor, attempt)));
+  })
+  .put(
+    '/:id/case-notes',
+    signedIn,
+    validate('param', attemptParam),
+    validate('json', caseNotesSchema),
+    async (c) => {
+      const deps = c.var.deps;
+      const attempt = await loadAttemptFor(deps.db, actorOf(c), c.req.valid('param').id, 'write');
+      return c.json(await saveCaseNotes(deps, attempt, c.req.valid('json')));
+    },
+  )
+  .post('/:id/submit', signedIn, validate('param', attemptParam), async (c) => {
+    const deps = c.var.deps;
+    const actor = actorOf(c);
+    const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
+    c.var.limits.submit.hit(actor.userId, 'submissions');
+    return c.json(await attemptView(deps, await submitAttempt(deps, actor, attempt)));
+  });

@@ -1,0 +1,76 @@
+/**
+ * The SSE stream of one persona reply. Resumable: a client that reconnects with Last-Event-ID
+ * gets the deltas it missed and then the rest; a reply that already finished comes as one `done`;
+ * a reply another instance is generating is followed through the database.
+ */
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { and, eq } from 'drizzle-orm';
+import type { AppEnv } from '../../deps.ts';
+import { messages } from '../../db/schema.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { AttemptRow } from './access.ts';
+import { CONNECTION_DROPPED, startReply } from './generate.ts';
+import type { HubEvent } from './reply-hub.ts';
+
+const POLL_MS = 200;
+
+function lastEventIndex(c: Context<AppEnv>): number {
+  const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
+  const n = raw === undefined ? -1 : Number(raw);
+  return Number.isInteger(n) && n >= -1 ? n : -1;
+}
+
+/** Streams reply `replyId` of `attempt` as SSE events `delta`, then `done` or `failed`. */
+export async function streamReply(c: Context<AppEnv>, attempt: AttemptRow, replyId: string) {
+  const deps = c.var.deps;
+  const readRow = async () =>
+    (
+      await deps.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.id, replyId), eq(messages.attemptId, attempt.id)))
+    )[0];
+  const first = await readRow();
+  if (!first || first.speaker !== 'customer') throw new AppError('NOT_FOUND', 'No such reply.');
+  const after = lastEventIndex(c);
+
+  return streamSSE(c, async (stream) => {
+    const send = (e: HubEvent) =>
+      stream.writeSSE(
+        e.type === 'delta'
+          ? { event: 'delta', id: String(e.index), data: JSON.stringify({ text: e.text }) }
+          : e.type === 'done'
+            ? { event: 'done', data: JSON.stringify({ id: replyId, text: e.text }) }
+            : { event: 'failed', data: JSON.stringify({ id: replyId, message: e.message }) },
+      );
+    let row = first;
+    for (;;) {
+      if (row.status === 'complete') return void (await send({ type: 'done', text: row.text }));
+      if (row.status === 'failed')
+        return void (await send({ type: 'failed', message: row.error ?? CONNECTION_DROPPED }));
+      if (await startReply(deps, attempt.id, replyId)) {
+        const followed = await new Promise<boolean>((resolve) => {
+          const queue: Promise<unknown>[] = [];
+          const unsubscribe = deps.replies.subscribe(replyId, after, (e) => {
+            queue.push(send(e));
+            if (e.type !== 'delta') void Promise.all(queue).then(() => resolve(true));
+          });
+          if (!unsubscribe) return resolve(false);
+          stream.onAbort(() => {
+            unsubscribe();
+            resolve(true);
+          });
+        });
+        if (followed) return;
+      } else {
+        // Another instance holds the lease: follow the row until it finishes or the lease lapses.
+        await stream.sleep(POLL_MS);
+      }
+      if (stream.aborted) return;
+      const next = await readRow();
+      if (!next) return;
+      row = next;
+    }
+  });
+}

@@ -8,6 +8,7 @@ import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
 import { attempts, messages } from '../../db/schema.ts';
 import { directorStateSchema } from '../../roleplay/director.ts';
+import type { EngineChunk } from '../../roleplay/engine.ts';
 import { PersonaModelError } from '../../roleplay/persona-errors.ts';
 import type { SystemEvent, Turn } from '../../transcript/schema.ts';
 import { attemptEvents, cardsFor } from './attempts.ts';
@@ -81,7 +82,7 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
       afterTurn: e.afterTurn,
     }));
     const state = directorStateSchema.parse(JSON.parse(attempt.directorState));
-    let done: Extract<Awaited<ReturnType<typeof nextChunk>>, { type: 'done' }> | undefined;
+    let done: Extract<EngineChunk, { type: 'done' }> | undefined;
     for await (const chunk of deps.persona.respond({
       ...cardsFor(deps, attempt.scenarioId),
       turns,
@@ -145,9 +146,6 @@ const END_REASONS: readonly EndReason[] = [
 function endReasonOf(reason: string | null): EndReason {
   return END_REASONS.find((r) => r === reason) ?? 'learner_closed';
 }
-
-// Type helper only: the shape of one engine chunk.
-declare function nextChunk(): Promise<import('../../roleplay/engine.ts').EngineChunk>;
 
 /** Puts a failed reply back to pending so it can be generated again. */
 export async function resetFailedReply(deps: AppDeps, replyId: string): Promise<boolean> {

@@ -13,6 +13,7 @@ import type { Clock } from './lib/clock.ts';
 import type { Logger } from './lib/logger.ts';
 import type { LlmSettings } from './llm/settings.ts';
 import type { PersonaEngine } from './roleplay/engine.ts';
+import type { Grader } from './grading/grader.ts';
 import type { ReplyHub } from './services/roleplay/reply-hub.ts';
 
 /** The dependencies of one app instance. */
@@ -30,6 +31,8 @@ export interface AppDeps {
   persona: PersonaEngine;
   /** Version label of the persona prompt in use, pinned on each attempt. */
   personaPromptVersion: string;
+  /** Judges transcripts (offline rules or the LLM judge chain). */
+  grader: Grader;
   /** Live persona replies of this process. */
   replies: ReplyHub;
   /** Keeps background work (reply generation) alive: Workers' waitUntil, a tracked promise on Node. */

@@ -14,6 +14,7 @@ import { ConfigError, parseConfig } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 import { buildNodeRuntime } from './runtime/node.ts';
 import { formatDemoAccounts } from './services/demo-seed.ts';
+import { startGradingWorker } from './services/grading/jobs.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -45,8 +46,16 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   const runtime = await buildNodeRuntime(config, { logger });
+  // Work that outlives its request (persona replies) is tracked so shutdown can wait for it.
+  const pending = new Set<Promise<unknown>>();
+  const background = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  const deps = { ...runtime.deps, background };
+  const stopWorker = startGradingWorker(deps);
   const app = createApp({
-    ...runtime.deps,
+    ...deps,
     clientIp: (c) => getConnInfo(c).remote.address,
     serveWeb: webServer(),
   });
@@ -59,10 +68,12 @@ async function main() {
       process.stdout.write(`${formatDemoAccounts(runtime.demoAccounts, url)}\n`);
   });
   const stop = () => {
-    server.close(() => {
+    server.close();
+    void Promise.all([stopWorker(), ...pending]).finally(() => {
       runtime.close();
       process.exit(0);
     });
+    // Jobs and replies hold leases, so anything cut short here is resumed at the next start.
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', stop);

@@ -11,7 +11,7 @@ import { ConfigError, parseConfig } from './config.ts';
 import bundleJson from './content/bundle.generated.json' with { type: 'json' };
 import { parseContentBundle } from './content/bundle-file.ts';
 import { createDb } from './db/client.ts';
-import { buildPersonaDeps } from './roleplay/persona-deps.ts';
+import { buildEngines } from './runtime/engines.ts';
 import { AppError, errorEnvelope } from './lib/errors.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLogger } from './lib/logger.ts';
@@ -27,13 +27,10 @@ async function buildApp(env: WorkerEnv) {
   const db = createDb({ client });
   const auth = createAuth({ config, db, logger });
   const { templates, ...content } = parseContentBundle(bundleJson);
-  const roleplay = await buildPersonaDeps({
-    llm: config.llm,
-    personaTemplate: templates.persona ?? '',
-  });
+  const engines = await buildEngines({ llm: config.llm, templates });
   return createApp({
     content,
-    ...roleplay,
+    ...engines,
     config,
     db,
     llm: config.llm,

@@ -21,6 +21,7 @@ import { caseNotesSchema } from '../services/roleplay/case-notes.ts';
 import { recordSystemEvent, systemEventInput } from '../services/roleplay/events.ts';
 import { resetFailedReply, startReply } from '../services/roleplay/generate.ts';
 import { sendMessage } from '../services/roleplay/send.ts';
+import { queueGradings, runDueGradings } from '../services/grading/jobs.ts';
 import { streamReply } from '../services/roleplay/stream.ts';
 import { MAX_TURN_CHARS } from '../transcript/schema.ts';
 
@@ -66,7 +67,7 @@ export const attemptRoutes = new Hono<AppEnv>()
       c.req.valid('param').id,
       'read',
     );
-    return c.json(await attemptView(c.var.deps, attempt));
+    return c.json(await attemptView(c.var.deps, attempt, actorOf(c)));
   })
   .post(
     '/:id/messages',
@@ -133,5 +134,8 @@ export const attemptRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
     c.var.limits.submit.hit(actor.userId, 'submissions');
-    return c.json(await attemptView(deps, await submitAttempt(deps, actor, attempt)));
+    const submitted = await submitAttempt(deps, actor, attempt);
+    await queueGradings(deps, submitted);
+    deps.background?.(runDueGradings(deps));
+    return c.json(await attemptView(deps, submitted));
   });

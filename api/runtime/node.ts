@@ -13,7 +13,7 @@ import type { Logger } from '../lib/logger.ts';
 import { loadContent } from '../content/load.ts';
 import { repoRoot } from '../content/repo-root.ts';
 import { loadTemplates } from '../content/bundle-file.ts';
-import { buildPersonaDeps } from '../roleplay/persona-deps.ts';
+import { buildEngines } from './engines.ts';
 import { seedDemoIfEmpty, type DemoAccount } from '../services/demo-seed.ts';
 
 /** Options a caller may override (tests pass a memory logger, a fixed clock, a fast hasher). */
@@ -49,10 +49,7 @@ export async function buildNodeRuntime(
     opts.logger.warn('content issue (run npm run content:check)', { ...issue });
   }
   const templates = await loadTemplates(repoRoot);
-  const roleplay = await buildPersonaDeps({
-    llm: config.llm,
-    personaTemplate: templates.persona ?? '',
-  });
+  const engines = await buildEngines({ llm: config.llm, templates });
   const deps: AppDeps = {
     config,
     db,
@@ -61,7 +58,7 @@ export async function buildNodeRuntime(
     logger: opts.logger,
     auth,
     content,
-    ...roleplay,
+    ...engines,
   };
   return { deps, client, demoAccounts, close: () => client.close() };
 }

@@ -15,14 +15,14 @@ import { createMemoryLogger } from '#api/lib/logger.ts';
 import { loadContent, type ContentBundle } from '#api/content/load.ts';
 import { repoRoot } from '#api/content/repo-root.ts';
 import { fastHasher } from './fast-hasher.ts';
-import { buildPersonaDeps } from '#api/roleplay/persona-deps.ts';
-import { loadTemplate } from '#api/roleplay/template.ts';
+import { buildEngines } from '#api/runtime/engines.ts';
+import { loadTemplates } from '#api/content/bundle-file.ts';
 import type { PersonaEngine } from '#api/roleplay/engine.ts';
 
 let contentOnce: Promise<ContentBundle> | undefined;
-let templateOnce: Promise<string> | undefined;
-/** The persona prompt template, loaded once per test file. */
-export const personaTemplate = () => (templateOnce ??= loadTemplate(repoRoot, 'persona'));
+let templatesOnce: Promise<Record<string, string>> | undefined;
+/** The prompt templates, loaded once per test file. */
+export const testTemplates = () => (templatesOnce ??= loadTemplates(repoRoot));
 /** The repo's real content, loaded once per test file. */
 export const testContent = () => (contentOnce ??= loadContent(repoRoot));
 
@@ -66,13 +66,13 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const clock = createTestClock();
   const auth = createAuth({ config, db, logger, hasher: fastHasher });
   const content = await testContent();
-  const roleplay = await buildPersonaDeps({
+  const engines = await buildEngines({
     llm: config.llm,
-    personaTemplate: await personaTemplate(),
-    fetch: opts.personaFetch,
+    templates: await testTemplates(),
+    personaFetch: opts.personaFetch,
   });
   const deps: AppDeps = {
-    ...roleplay,
+    ...engines,
     ...(opts.persona ? { persona: opts.persona } : {}),
     content,
     config,

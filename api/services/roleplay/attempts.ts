@@ -5,7 +5,8 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
-import { attempts, messages, systemEvents } from '../../db/schema.ts';
+import { attempts, messages, organisations, systemEvents } from '../../db/schema.ts';
+import { attemptGradings } from '../grading/jobs.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { closeByLearner, directorStateSchema } from '../../roleplay/director.ts';
@@ -117,12 +118,16 @@ export function messageView(m: typeof messages.$inferSelect) {
  * The attempt as a learner (or a reader) sees it: chat, systems panel data, system events and
  * case notes. The director state and the persona card's hidden parts are never included.
  */
-export async function attemptView(deps: AppDeps, attempt: AttemptRow) {
+export async function attemptView(deps: AppDeps, attempt: AttemptRow, viewer?: Actor) {
   const { scenario, persona } = cardsFor(deps, attempt.scenarioId);
-  const [msgs, events] = await Promise.all([
+  const [msgs, events, grades, feedback] = await Promise.all([
     attemptMessages(deps, attempt.id),
     attemptEvents(deps, attempt.id),
+    attemptGradings(deps, attempt.id),
+    feedbackVisibility(deps, attempt.organisationId),
   ]);
+  // Learners see AI judgements as provisional, or not until an assessor confirms, per organisation.
+  const hideResults = viewer?.userId === attempt.learnerId && feedback === 'after_confirmation';
   return {
     id: attempt.id,
     status: attempt.status,
@@ -157,7 +162,21 @@ export async function attemptView(deps: AppDeps, attempt: AttemptRow) {
     })),
     caseNotes: parseStoredCaseNotes(attempt.caseNotes),
     caseNotesUpdatedAt: attempt.caseNotesUpdatedAt?.toISOString() ?? null,
+    feedbackVisibility: feedback,
+    gradings: grades.map((g) => ({
+      ...g,
+      provisional: true,
+      result: hideResults ? null : g.result,
+    })),
   };
+}
+
+async function feedbackVisibility(deps: Pick<AppDeps, 'db'>, organisationId: string) {
+  const [org] = await deps.db
+    .select({ v: organisations.feedbackVisibility })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return org?.v ?? 'provisional';
 }
 
 /** The learner's attempts, newest first. */

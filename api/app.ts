@@ -13,6 +13,7 @@ import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { contentRoutes } from './routes/content.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
 
@@ -25,7 +26,8 @@ function apiRoutes() {
     .route('/health', healthRoutes)
     .route('/me', meRoutes)
     .route('/session', sessionRoutes)
-    .route('/admin', adminRoutes);
+    .route('/admin', adminRoutes)
+    .route('/content', contentRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

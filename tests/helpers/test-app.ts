@@ -37,6 +37,8 @@ export const TEST_ORIGIN = 'http://localhost:8787';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  /** Content the app is built with; the repo's real content when absent. */
+  content?: ContentBundle;
 }
 
 /** Builds an app with a fresh in-memory database. */
@@ -55,7 +57,7 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const logger = createMemoryLogger();
   const clock = createTestClock();
   const auth = createAuth({ config, db, logger, hasher: fastHasher });
-  const content = await testContent();
+  const content = opts.content ?? (await testContent());
   const deps: AppDeps = {
     content,
     config,

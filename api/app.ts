@@ -16,6 +16,7 @@ import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { contentRoutes } from './routes/content.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
 
@@ -35,7 +36,8 @@ function apiRoutes() {
     .route('/session', sessionRoutes)
     .route('/admin', adminRoutes)
     .route('/scenarios', scenarioRoutes)
-    .route('/attempts', attemptRoutes);
+    .route('/attempts', attemptRoutes)
+    .route('/content', contentRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

@@ -188,6 +188,23 @@ const MATRIX: Record<string, Row> = {
     request: (_w, f) => post(`/api/attempts/${f.attempt}/submit`),
     expect: writer(200),
   },
+  // Content is shared product content: every organisation's designers and admins may read it.
+  'GET /api/content': {
+    request: () => ({ path: '/api/content' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/content/personas/:id': {
+    request: () => ({ path: '/api/content/personas/aroha-ngata' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/content/scenarios/:id': {
+    request: () => ({ path: '/api/content/scenarios/telco-broadband-dropouts' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/content/rubrics/:id': {
+    request: () => ({ path: '/api/content/rubrics/core-webchat' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
 };
 
 describe('authorisation matrix', () => {

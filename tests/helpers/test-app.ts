@@ -47,6 +47,8 @@ export interface TestAppOptions {
   personaFetch?: typeof fetch;
   /** Replaces the persona engine (e.g. a gated fake to test streaming mid-reply). */
   persona?: PersonaEngine;
+  /** Content the app is built with; the repo's real content when absent. */
+  content?: ContentBundle;
 }
 
 /** Builds an app with a fresh in-memory database. */
@@ -65,7 +67,7 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const logger = createMemoryLogger();
   const clock = createTestClock();
   const auth = createAuth({ config, db, logger, hasher: fastHasher });
-  const content = await testContent();
+  const content = opts.content ?? (await testContent());
   const engines = await buildEngines({
     llm: config.llm,
     templates: await testTemplates(),

@@ -10,6 +10,7 @@ import { CLIENT_IP_HEADER } from './auth.ts';
 import type { AppDeps, AppEnv, AppLimits } from './deps.ts';
 import { RateLimiter } from './lib/rate-limit.ts';
 import { AppError, errorEnvelope, type ErrorCode } from './lib/errors.ts';
+import { jsonDepthLimit } from './middleware/json-depth.ts';
 import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
@@ -122,7 +123,7 @@ export function createApp(deps: AppDeps) {
     if (res.status < 400) return res;
     return authErrorResponse(c, res);
   });
-  app.use('/api/*', originCheck, sessionMiddleware);
+  app.use('/api/*', originCheck, jsonDepthLimit, sessionMiddleware);
 
   const routes = app.route('/api', apiRoutes());
 

@@ -43,7 +43,7 @@ export const personaAssertionSchema = z.discriminatedUnion('name', [
   z.strictObject({
     name: z.literal('end_reason'),
     /** `open`: the script ran out before the chat ended. */
-    expect: z.union([endReasonSchema, z.literal('open')]),
+    expect: z.enum([...endReasonSchema.options, 'open']),
   }),
 ]);
 export type PersonaAssertion = z.infer<typeof personaAssertionSchema>;

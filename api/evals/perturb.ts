@@ -21,7 +21,8 @@ const NOT_NAMES = new Set(
   (
     'The This That There Team Sorry Thanks Thank Just Happy Glad Here Not Calling Looking Sure Really ' +
     'Afraid Going Still Okay Also Your Our Customer Support Agent Everyone Again Guys Mate Love Dear ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Good Great Yes All Very Sir Madam'
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Good Great Yes All Very Sir Madam ' +
+    'Mrs Miss Mx'
   ).split(' '),
 );
 

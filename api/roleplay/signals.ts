@@ -92,11 +92,16 @@ export interface SignalInput {
 
 /** The customer's name parts worth greeting by (first name, surname), lower-case. */
 function nameParts(scenario: Scenario): string[] {
-  return normalise(scenario.systems.crm.customerName)
-    .split(/[\s-]+/)
-    .filter(
-      (p) => p.length >= 2 && !['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(p.replace('.', '')),
-    );
+  return (
+    normalise(scenario.systems.crm.customerName)
+      // Split on anything but letters, so a name like "Chloe Anders (Bella's customer)" never puts
+      // regex syntax into the used-name pattern.
+      .split(/[^a-z\u00c0-\u024f]+/)
+      .filter(
+        (p) =>
+          p.length >= 2 && !['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(p.replace('.', '')),
+      )
+  );
 }
 
 function matchesAny(text: string, patterns: readonly RegExp[]): boolean {

@@ -145,7 +145,8 @@ const SUFFIXES = [
  * to seven letters. Crude on purpose: it only has to make two spellings of one word agree.
  */
 export function stem(word: string): string {
-  let w = word;
+  // Short plurals first ("days" → "day"), which the length rule below would leave alone.
+  let w = word.length >= 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
   for (const suffix of SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
       w = w.slice(0, -suffix.length);

@@ -114,6 +114,10 @@ function findCustomerNames(transcript: Transcript, scenario?: Scenario): string[
  * agent addresses them by more than once.
  */
 const LEAD_IN = [
+  'cheers',
+  'no worries',
+  'great',
+  'of course',
   'thanks',
   'thank you',
   'hi',

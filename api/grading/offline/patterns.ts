@@ -51,7 +51,7 @@ export const OPTION =
  * credit") is not explaining it, so option names alone never match.
  */
 export const EXPLANATION =
-  /\b(?:which means|that means|this means|it means|meaning|would take|will take|takes|it['’]?s (?:free|quicker|faster|slower|certain|the (?:fastest|quickest|slowest|cheapest))|within \d|up to \d|\d+(?:[–-]\d+)? (?:to \d+ )?(?:working |business )?(?:days?|hours?|weeks?|months?|minutes?|mins?|hrs?|wks?)|\d{1,2}(?::\d\d)?\s?(?:am|pm)|cost|costs|free|no (?:extra )?(?:cost|charge|fee)|charge|fee|price|prices|excess|interest|you['’]?d (?:get|have|keep|lose|need|be|pay|save|stay|still)|you would (?:get|have|keep|lose|need|be|pay|save|stay|still)|you['’]?ll (?:get|have|keep|lose|need|be|pay|save|stay|still)|you will (?:get|have|keep|lose|need|be|pay|save|stay|still)|you keep|stays|you (?:don['’]t|won['’]t|do not|will not) (?:need|have|pay|lose)|you need|downside|upside|benefit|risk|quicker|faster|slower|sooner|fastest|quickest|slowest|cheapest|straight away|immediately|today|tonight|tomorrow|next (?:week|month|bill|pay|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on|by|from|before|until) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+)|so you (?:can|could|won['’]t|wouldn['’]t|don['’]t)|but (?:it|you|that)|although|however|the catch|in the meantime|depends on|guarantee|arrives?|ready in)\b|[£$€]\s?\d|\d+\s?%/;
+  /\b(?:which means|that means|this means|it means|meaning|would take|will take|takes|it['’]?s (?:free|quicker|faster|slower|certain|the (?:fastest|quickest|slowest|cheapest))|within \d|up to \d|\d+(?:[–-]\d+)? (?:to \d+ )?(?:working |business )?(?:days?|hours?|weeks?|months?|minutes?|mins?|hrs?|wks?)|\d{1,2}(?::\d\d)?\s?(?:am|pm)|cost|costs|free|no (?:extra )?(?:cost|charge|fee)|charge|fee|price|prices|excess|interest|you['’]?d (?:get|have|keep|lose|need|be|pay|save|stay|still)|you would (?:get|have|keep|lose|need|be|pay|save|stay|still)|you['’]?ll (?:get|have|keep|lose|need|be|pay|save|stay|still)|you will (?:get|have|keep|lose|need|be|pay|save|stay|still)|you keep|stays|you (?:don['’]t|won['’]t|do not|will not) (?:need|have|pay|lose)|you need|downside|upside|benefit|risk|quicker|faster|slower|sooner|fastest|quickest|slowest|cheapest|straight away|immediately|today|tonight|tomorrow|next (?:week|month|bill|pay|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:on|by|from|before|until) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d+)|so you (?:can|could|won['’]t|wouldn['’]t|don['’]t)|so (?:that|we|i|they|the|your|it|nobody|no one)|(?:doesn['’]t|does not|won['’]t|will not) (?:give|affect|change|cost|need)|but (?:it|you|that)|although|however|the catch|in the meantime|depends on|guarantee|arrives?|ready in)\b|[£$€]\s?\d|\d+\s?%/;
 
 /** A future follow-up or an action the agent has set in motion. */
 export const PROMISE =
@@ -79,7 +79,7 @@ export const THANKS_FAREWELL =
 
 /** Managing expectations and reassuring: what happens next, and that the agent owns it. */
 export const ASSURANCE =
-  /\b(?:i['’]?ll (?:make sure|stay with you|sort|look after|take care|keep you)|leave it with me|i['’]?m going to (?:make sure|sort)|next steps?|what happens next|here['’]?s what|what will happen|you can expect|you should (?:see|receive|get|expect)|by the end of|we['’]?ll get (?:this|it|you) sorted|let['’]?s get (?:this|it|you) sorted|i can (?:definitely )?help (?:you )?with (?:that|this)|don['’]t worry|rest assured|i promise|i['’]?ll (?:see this through|walk you through|keep (?:it|this) simple|write (?:short|simple))|no rush|take (?:all )?the time you need|one (?:thing )?at a time|(?:keep|write) (?:it |this )?(?:short|simple|plain)|we can (?:fix|sort) (?:this|that|it))\b/;
+  /\b(?:i['’]?ll (?:make sure|stay with you|sort|look after|take care|keep you)|leave it with me|i['’]?m going to (?:make sure|sort)|next steps?|what happens next|here['’]?s what|what will happen|you can expect|you should (?:see|receive|get|expect)|by the end of|we['’]?ll get (?:this|it|you) sorted|let['’]?s get (?:this|it|you) sorted|i can (?:definitely )?help (?:you )?with (?:that|this)|don['’]t worry|rest assured|i promise|i['’]?ll (?:see this through|walk you through|keep (?:it|this) simple|write (?:short|simple))|no rush|take (?:all )?the time you need|one (?:thing )?at a time|(?:keep|write) (?:it |this )?(?:short|simple|plain)|we can (?:fix|sort) (?:this|that|it)|we['’]?ll find (?:something|a way|a solution|an option))\b/;
 
 /** Recapping or checking understanding. */
 export const RECAP =
@@ -148,7 +148,7 @@ export const PROMISE_FILLER = new Set([
  * be missing twice", "the last thing you need"). Only counts with the customer's own details.
  */
 export const IMPACT =
-  /\b(?:big (?:amount|deal|worry|shock|hit)|a lot (?:to|of|at once)|last thing you need|heartbreaking|heartbroken|frightening|scary|terrifying|exciting|worrying|stressful|upsetting|distressing|devastating|awful|horrible|tough|(?:really|so|very|incredibly) hard|is hard|no wonder|understandable|(?:does|must|would) feel|feels like|feel like|every right|pushes you|no fun|nightmare|gutting|not (?:ok|okay|good enough|fair|right))\b/;
+  /\b(?:big (?:amount|deal|worry|shock|hit)|a lot (?:to|of|at once)|last thing you need|heartbreaking|heartbroken|frightening|scary|terrifying|exciting|worrying|stressful|upsetting|distressing|devastating|awful|horrible|tough|(?:really|so|very|incredibly) hard|is hard|no wonder|understandable|(?:does|must|would) feel|feels like|feel like|every right|pushes you|no fun|nightmare|gutting|confusing|not (?:ok|okay|good enough|fair|right))\b/;
 
 /** The object of an apology ("sorry about your husband", "sorry you've had to…"), captured. */
 export const ACK_OBJECT =
@@ -168,3 +168,13 @@ export const ONLY_ROUTE =
 /** A customer message that is clearly unhappy or giving up. */
 export const UNHAPPY =
   /\b(?:useless|joke|ridiculous|seriously|unbelievable|whatever|forget it|waste of time|ombudsman|not happy|still annoyed|rubbish|pathetic|hopeless|talking to a robot)\b|\?\?|!!/;
+
+/**
+ * The customer naming their own feeling ("i feel so silly", "I'm worried"): an agent who answers
+ * that feeling ("You haven't done anything silly") acknowledges it, whatever words frame it.
+ */
+export const CUSTOMER_FEELING =
+  /\b(?:i feel|i['’]?m feeling|i felt|i['’]?m|i am|i was|feeling)\s+(?:so |really |very |a bit |bit |just |quite |a little |too )?(silly|stupid|embarrassed|ashamed|worried|scared|frightened|anxious|stressed|confused|lost|overwhelmed|upset|panicking|panicked|desperate|alone|tired|exhausted|gutted|devastated|heartbroken)\b/g;
+
+/** Idioms that contain a feeling word without answering it ("no worries"). */
+export const FEELING_IDIOM = /\bno worries\b|\bdon['’]t worry\b|\bno need to worry\b/;

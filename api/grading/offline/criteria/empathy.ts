@@ -9,7 +9,15 @@
 import { quote, type Analysis, type Sentence } from '../analysis.ts';
 import { confidence, sharedWithCustomer, short, type Judgement } from '../judgement.ts';
 import { contentWords, stem } from '../../text.ts';
-import { ACK_OBJECT, ACKNOWLEDGE, GENERIC_ACK, GENERIC_STEMS, IMPACT } from '../patterns.ts';
+import {
+  ACK_OBJECT,
+  ACKNOWLEDGE,
+  CUSTOMER_FEELING,
+  FEELING_IDIOM,
+  GENERIC_ACK,
+  GENERIC_STEMS,
+  IMPACT,
+} from '../patterns.ts';
 
 /** The acknowledging part of a sentence: "I understand, but…" acknowledges nothing after "but". */
 function acknowledgingPart(folded: string): string {
@@ -54,6 +62,24 @@ function specificDetails(analysis: Analysis, sentence: Sentence): string[] {
   return [];
 }
 
+/**
+ * Agent sentences that answer a feeling the customer named, in the agent's next turn
+ * ("i feel so silly" → "You haven't done anything silly").
+ */
+function answeredFeelings(analysis: Analysis): { sentence: Sentence; words: string[] }[] {
+  const found: { sentence: Sentence; words: string[] }[] = [];
+  for (const c of analysis.customerTurns) {
+    const feelings = [...c.folded.matchAll(CUSTOMER_FEELING)].map((m) => stem(m[1]!));
+    if (feelings.length === 0) continue;
+    const nextTurn = analysis.agent.find((s) => Number(s.turn) > c.turn)?.turn;
+    for (const s of analysis.agent.filter((a) => a.turn === nextTurn)) {
+      const words = feelings.filter((f) => s.stems.includes(f));
+      if (words.length > 0 && !FEELING_IDIOM.test(s.folded)) found.push({ sentence: s, words });
+    }
+  }
+  return found;
+}
+
 /** Judges the empathy criterion. */
 export function judgeEmpathy(analysis: Analysis): Judgement {
   const uses = new Map<string, number>();
@@ -62,7 +88,8 @@ export function judgeEmpathy(analysis: Analysis): Judgement {
     const part = acknowledgingPart(s.folded);
     return ACKNOWLEDGE.test(part) || IMPACT.test(part);
   });
-  if (acknowledgements.length === 0) {
+  const feelings = answeredFeelings(analysis);
+  if (acknowledgements.length === 0 && feelings.length === 0) {
     return {
       verdict: 'not_yet',
       confidence: 0.8,
@@ -71,15 +98,18 @@ export function judgeEmpathy(analysis: Analysis): Judgement {
         "You didn't acknowledge how the problem affects the customer. Name their situation in your own words (for example what it means for them) before moving to the fix.",
     };
   }
-  const specific: { sentence: Sentence; words: string[] }[] = [];
+  const specific: { sentence: Sentence; words: string[] }[] = [...feelings];
   for (const sentence of acknowledgements) {
+    if (specific.some((s) => s.sentence === sentence)) continue;
     // A line pasted more than once is a script, however specific it sounds.
     if ((uses.get(sentence.folded) ?? 0) > 1) continue;
     const words = specificDetails(analysis, sentence);
     if (words.length > 0) specific.push({ sentence, words });
   }
+  specific.sort((a, b) => a.sentence.order - b.sentence.order);
   const first = specific[0];
   if (!first) {
+    // No answered feeling, so there is at least one (stock) acknowledgement.
     const stock = acknowledgements[0]!;
     const later = analysis.dismissive.find((d) => d.order >= stock.order);
     return {

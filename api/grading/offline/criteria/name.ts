@@ -4,11 +4,12 @@
  */
 import type { Analysis, Sentence } from '../analysis.ts';
 
-const TITLE_NAME = /\b(?:mr|mrs|ms|miss|mx|dr)\.? [a-z'-]{2,}/;
+/** A title before a capitalised name, on the original text ("miss your flight" is not a name). */
+const TITLE_NAME = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z'-]+/;
 
 /** True when the sentence uses the customer's name. */
 export function usesName(analysis: Analysis, sentence: Sentence): boolean {
-  if (TITLE_NAME.test(sentence.folded)) return true;
+  if (TITLE_NAME.test(sentence.text)) return true;
   return analysis.customerNames.some((name) =>
     new RegExp(`\\b${name.replace(/[^a-z'-]/g, '')}\\b`).test(sentence.folded),
   );

@@ -8,6 +8,12 @@ import { foldForDetection } from '../../text.ts';
 import type { Analysis, Sentence } from '../analysis.ts';
 import { EXPLANATION, LIST_ITEM } from '../patterns.ts';
 
+const PRICE = /[£$€]\s?\d/;
+
+/** Comparing alternatives: which is cheaper, faster, in time. */
+const COMPARISON =
+  /\b(?:cheaper|dearer|more expensive|faster|slower|quicker|sooner|in time|instead|whereas|compared|versus|vs)\b/;
+
 /** One option put to the customer, and the sentence that explains it (if any). */
 export interface OptionUnit {
   sentence: Sentence;
@@ -45,7 +51,8 @@ export function listOptions(analysis: Analysis): OptionUnit[] {
     const introSentences = sentences.filter((s) => intro.includes(s.text));
     const introText = foldForDetection(introSentences.map((s) => s.text).join(' '));
     if (!CHOICE_INTRO.test(introText)) return;
-    for (const item of items) {
+    // The intro ("You can pick one or combine them:") introduces options; it is not one.
+    for (const [i, item] of items.entries()) {
       // Sentences flagged as aimed at the grader are not in analysis.agent, so never quoted.
       const covers = sentences.filter((s) => item.includes(s.text) && /[a-z]{2}/i.test(s.text));
       const main = covers[0];
@@ -54,9 +61,30 @@ export function listOptions(analysis: Analysis): OptionUnit[] {
         sentence: main,
         text: foldForDetection(item),
         explainedBy: covers.find((s) => EXPLANATION.test(s.folded)) ?? null,
-        covers: sentences.filter((s) => item.includes(s.text)),
+        covers: [
+          ...(i === 0 ? introSentences : []),
+          ...sentences.filter((s) => item.includes(s.text)),
+        ],
       });
     }
   });
+  return units;
+}
+
+/**
+ * Options set side by side without the word "option": two or more sentences of one agent turn
+ * that each price something, in a turn that compares them ("Standard … costs $191. Urgent …
+ * costs $395 … standard should arrive in time"). Each priced sentence explains itself.
+ */
+export function pricedComparison(analysis: Analysis, skip: Set<Sentence>): OptionUnit[] {
+  const units: OptionUnit[] = [];
+  const turns = new Set(analysis.agent.map((s) => s.turn));
+  for (const turn of turns) {
+    const sentences = analysis.agent.filter((s) => s.turn === turn && !skip.has(s));
+    const priced = sentences.filter((s) => PRICE.test(s.folded));
+    if (priced.length < 2 || !sentences.some((s) => COMPARISON.test(s.folded))) continue;
+    for (const s of priced)
+      units.push({ sentence: s, text: s.folded, explainedBy: s, covers: [s] });
+  }
   return units;
 }

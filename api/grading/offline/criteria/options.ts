@@ -9,11 +9,17 @@ import { contentWords } from '../../text.ts';
 import { quote, type Analysis, type Sentence } from '../analysis.ts';
 import { confidence, following, short, type Judgement } from '../judgement.ts';
 import { EXPLANATION, GENERIC_WORDS, ONLY_ROUTE, OPTION } from '../patterns.ts';
-import { listOptions, type OptionUnit } from './option-lists.ts';
+import { listOptions, pricedComparison, type OptionUnit } from './option-lists.ts';
 
 /** "There are two options." announces options without being one; the next sentences are. */
 const ANNOUNCE =
   /^(?:so,? |ok,? |okay,? )?(?:there are|you have|i have|we have|here are|i can offer|i can give you) (?:\w+ )?(?:\w+ )?(?:options|choices|ways (?:forward|to (?:fix|sort) this))\b[^,;]{0,25}[.:!]?$/;
+
+/** Talks about the options ("let me explain the two choices") without offering one. */
+const MENTIONS_OPTIONS =
+  /\b(?:two|three|four|2|3|4|a few|some|the|your|these|both|my|our) (?:options|choices|ways)\b/;
+
+const ADDRESS_QUESTION = /\b(?:call|address) you\b.*\bor\b|\bprefer to be called\b/;
 
 const OFFER_WITH_OR =
   /\b(?:i can|we can|i could|we could|would you like|do you want|shall i|you can|you could)\b.*\bor\b/;
@@ -28,6 +34,9 @@ function unitsOf(analysis: Analysis, sentence: Sentence, announced: Set<Sentence
     for (const next of following(analysis, sentence, 3)) announced.add(next);
     return [];
   }
+  if (MENTIONS_OPTIONS.test(sentence.folded) && !/\bor\b/.test(sentence.folded)) return [];
+  // "Can I call you Arthur, or would you prefer Mr Fraser?" is courtesy, not a way to resolve.
+  if (ADDRESS_QUESTION.test(sentence.folded)) return [];
   const isOption =
     OPTION.test(sentence.folded) || OFFER_WITH_OR.test(sentence.folded) || announced.has(sentence);
   if (!isOption) return [];
@@ -48,10 +57,14 @@ function unitsOf(analysis: Analysis, sentence: Sentence, announced: Set<Sentence
   });
 }
 
-/** True when some turn puts at least two explained options (and few bare ones), or all are. */
+/**
+ * True when at least two options are explained and they are most of what was offered (two in
+ * three), over the chat or within one turn: a stray "would you prefer…?" does not sink a well
+ * explained choice, but a bare list with one explained item is still a bare list.
+ */
 function enoughExplained(units: OptionUnit[]): boolean {
   const explained = units.filter((u) => u.explainedBy !== null);
-  if (units.length >= 2 && explained.length === units.length) return true;
+  if (explained.length >= 2 && explained.length * 3 >= units.length * 2) return true;
   const turns = new Set(units.map((u) => u.sentence.turn));
   return [...turns].some((turn) => {
     const inTurn = units.filter((u) => u.sentence.turn === turn);
@@ -78,6 +91,7 @@ export function judgeOptions(analysis: Analysis): Judgement {
   const inLists = new Set(listed.flatMap((u) => u.covers ?? []));
   const units = [
     ...listed,
+    ...pricedComparison(analysis, new Set(listed.flatMap((u) => u.covers ?? []))),
     ...analysis.agent
       .filter((s) => !inLists.has(s))
       .flatMap((s) => unitsOf(analysis, s, announced)),

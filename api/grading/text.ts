@@ -123,3 +123,38 @@ export function contentWords(text: string): string[] {
     .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
     .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
+
+const SUFFIXES = [
+  'ations',
+  'ation',
+  'ings',
+  'ing',
+  'edly',
+  'ied',
+  'ed',
+  'ly',
+  'ment',
+  'ers',
+  'er',
+  's',
+];
+
+/**
+ * A rough stem for matching a learner's words with the customer's ("accusation" meets
+ * "accusing", "submitted" meets "submit"): one common suffix and a final "e" removed, then cut
+ * to seven letters. Crude on purpose: it only has to make two spellings of one word agree.
+ */
+export function stem(word: string): string {
+  // Short plurals first ("days" → "day"), which the length rule below would leave alone.
+  let w = word.length >= 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+  for (const suffix of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  // "submitted" → "submitt" → "submit", "stopped" → "stop".
+  if (w.length > 4 && w.at(-1) === w.at(-2) && !/[aeiou]/.test(w.at(-1)!)) w = w.slice(0, -1);
+  return w.slice(0, 7);
+}

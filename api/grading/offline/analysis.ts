@@ -6,8 +6,8 @@
 import type { Scenario } from '../../content/schemas.ts';
 import type { Evidence, SystemEvent, Transcript } from '../../transcript/schema.ts';
 import { detectManipulation, type ManipulationHit } from '../manipulation.ts';
-import { contentWords, foldForDetection, sentences } from '../text.ts';
-import { DISMISSIVE } from './patterns.ts';
+import { contentWords, foldForDetection, sentences, stem } from '../text.ts';
+import { isDismissive } from './patterns.ts';
 
 /** One sentence of agent text (or case notes), with its folded form for pattern checks. */
 export interface Sentence {
@@ -17,6 +17,8 @@ export interface Sentence {
   folded: string;
   /** Content words (see contentWords), computed once. */
   words: string[];
+  /** Stems of the content words (see stem), for matching the customer's wording. */
+  stems: string[];
   /** Position among the agent's sentences (or the notes' sentences), for "before/after". */
   order: number;
 }
@@ -27,8 +29,10 @@ export interface Analysis {
   agent: Sentence[];
   /** Case-notes sentences, excluding those aimed at the grader. */
   notes: Sentence[];
-  /** Content words the customer used before the given turn index. */
+  /** Stems of the content words the customer used before the given turn index. */
   customerWordsBefore: (turn: number) => Set<string>;
+  /** The customer's turns, with their index and folded text. */
+  customerTurns: { turn: number; text: string; folded: string }[];
   /** Lower-case names the customer can be addressed by (first name, surname). */
   customerNames: string[];
   /** Agent sentences that blame, stonewall, repeat "as I said" or rush the customer. */
@@ -59,6 +63,7 @@ function sentencesOf(
       text: s.text,
       folded: foldForDetection(s.text),
       words: contentWords(s.text),
+      stems: contentWords(s.text).map(stem),
       order: first + i,
     }));
 }
@@ -98,7 +103,68 @@ function findCustomerNames(transcript: Transcript, scenario?: Scenario): string[
     const match = NAME_INTRO.exec(turn.text);
     if (match?.[2]) add(`${match[2]} ${match[3] ?? ''}`);
   }
+  for (const name of addressedNames(transcript)) add(name);
   return [...names].sort();
+}
+
+/**
+ * A capitalised word the agent addresses someone by ("Thanks Mere.", "Done, Mere.", "…, Tui!")
+ * that the customer's messages or the case notes also spell with a capital (customers often
+ * give their name as a bare reply, "Mere Walker, 14 Hinau St", not "my name is"), or that the
+ * agent addresses them by more than once.
+ */
+const LEAD_IN = [
+  'cheers',
+  'no worries',
+  'great',
+  'of course',
+  'thanks',
+  'thank you',
+  'hi',
+  'hello',
+  'hey',
+  'kia ora',
+  'dear',
+  'okay',
+  'ok',
+  'done',
+  'sorry',
+  'welcome',
+  'bye',
+  'morning',
+  'afternoon',
+  'evening',
+]
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|');
+const VOCATIVE = new RegExp(
+  String.raw`(?:\b(?:${LEAD_IN})\s*,?\s+|\w,\s+|\s[—–]\s*)([A-Z][a-z'-]+)(?=\s*(?:[,.!?:;—–]|$))`,
+  'g',
+);
+const NOT_VOCATIVE = new Set(
+  'done great sure perfect right yes no thanks okay ok fine good cool sorry please hello hi again today now here there too then also'.split(
+    ' ',
+  ),
+);
+
+function addressedNames(transcript: Transcript): string[] {
+  const known = [
+    ...transcript.turns.filter((t) => t.speaker === 'customer').map((t) => t.text),
+    transcript.caseNotes,
+  ].join('\n');
+  const uses = new Map<string, number>();
+  for (const turn of transcript.turns) {
+    if (turn.speaker !== 'agent') continue;
+    for (const match of turn.text.matchAll(VOCATIVE)) {
+      const name = match[1]!;
+      if (NOT_NAMES.has(name.toLowerCase()) || NOT_VOCATIVE.has(name.toLowerCase())) continue;
+      uses.set(name, (uses.get(name) ?? 0) + 1);
+    }
+  }
+  // A name the customer never typed (seen on the login or CRM) counts when used twice.
+  return [...uses]
+    .filter(([name, n]) => n >= 2 || new RegExp(String.raw`\b${name}\b`).test(known))
+    .map(([name]) => name.toLowerCase());
 }
 
 /** Builds the analysis for one transcript. Pure and deterministic. */
@@ -116,15 +182,22 @@ export function analyse(
   let words = new Set<string>();
   transcript.turns.forEach((turn, index) => {
     prefix[index] = words;
-    if (turn.speaker === 'customer') words = new Set([...words, ...contentWords(turn.text)]);
+    if (turn.speaker === 'customer')
+      words = new Set([...words, ...contentWords(turn.text).map(stem)]);
   });
+  const customerTurns = transcript.turns.flatMap((turn, index) =>
+    turn.speaker === 'customer'
+      ? [{ turn: index, text: turn.text, folded: foldForDetection(turn.text) }]
+      : [],
+  );
   return {
     transcript,
     agent,
     notes,
     customerWordsBefore: (turn) => prefix[turn] ?? words,
+    customerTurns,
     customerNames: findCustomerNames(transcript, scenario),
-    dismissive: agent.filter((s) => DISMISSIVE.some((re) => re.test(s.folded))),
+    dismissive: agent.filter((s) => isDismissive(s.folded)),
     systemEvents: transcript.systemEvents ?? [],
     hits,
   };

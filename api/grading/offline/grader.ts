@@ -10,7 +10,7 @@ import { analyse } from './analysis.ts';
 import { ruleFor } from './rules.ts';
 
 /** Version of the offline rules; bump when a rule changes so old gradings stay pinned. */
-export const OFFLINE_PROMPT_VERSION = 'offline-grader@1.0.0';
+export const OFFLINE_PROMPT_VERSION = 'offline-grader@1.1.0';
 
 /** What the offline grader needs: the transcript, the rubric pack and, optionally, the scenario. */
 export interface OfflineGradeInput {

@@ -3,7 +3,8 @@
  */
 import type { Evidence } from '../../transcript/schema.ts';
 import type { Analysis, Sentence } from './analysis.ts';
-import { GENERIC_WORDS } from './patterns.ts';
+import { contentWords, stem } from '../text.ts';
+import { GENERIC_STEMS } from './patterns.ts';
 
 /** One criterion's offline verdict, before verification. */
 export interface Judgement {
@@ -21,11 +22,19 @@ export function short(text: string, max = 90): string {
   return text.length <= max ? `"${text}"` : `"${text.slice(0, max - 1).trimEnd()}…"`;
 }
 
-/** Non-generic content words of a sentence that the customer had already used. */
-export function sharedWithCustomer(analysis: Analysis, sentence: Sentence): string[] {
+/**
+ * Non-generic word stems of a sentence (or of `text`, a part of it) that the customer had
+ * already used: the sign that the agent is talking about this customer's situation.
+ */
+export function sharedWithCustomer(
+  analysis: Analysis,
+  sentence: Sentence,
+  text?: string,
+): string[] {
   if (sentence.turn === 'caseNotes') return [];
   const before = analysis.customerWordsBefore(sentence.turn);
-  const shared = new Set(sentence.words.filter((w) => !GENERIC_WORDS.has(w) && before.has(w)));
+  const stems = text === undefined ? sentence.stems : contentWords(text).map(stem);
+  const shared = new Set(stems.filter((w) => !GENERIC_STEMS.has(w) && before.has(w)));
   return [...shared].sort();
 }
 

@@ -42,7 +42,7 @@ describe('grade CLI output', () => {
     expect(result.grader).toEqual({
       mode: 'offline',
       model: null,
-      promptVersion: 'offline-grader@1.0.0',
+      promptVersion: 'offline-grader@1.1.0',
     });
     expect(result.criteria.every((c) => c.verdict === 'met')).toBe(true);
   });

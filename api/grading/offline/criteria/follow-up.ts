@@ -3,7 +3,7 @@
  * engineer will…", "I've raised a ticket") appears in the case notes (shared key terms, dates,
  * owners), and the notes record what was needed and what was done or agreed.
  */
-import { contentWords } from '../../text.ts';
+import { contentWords, stem } from '../../text.ts';
 import { quote, type Analysis, type Sentence } from '../analysis.ts';
 import { confidence, short, type Judgement } from '../judgement.ts';
 import { PROMISE, PROMISE_FILLER, SYNONYMS } from '../patterns.ts';
@@ -13,16 +13,18 @@ const TIME_WORD =
 
 /** Content words with synonyms folded, so "ring you Thurs" matches "callback Thursday". */
 export function keyTerms(text: string): Set<string> {
-  return new Set(
-    contentWords(text)
-      .map((w) => SYNONYMS[w] ?? w)
-      .filter((w) => !PROMISE_FILLER.has(w)),
-  );
+  return termsOf(contentWords(text));
 }
 
-/** keyTerms from precomputed content words. */
+/** Key terms from precomputed content words: synonyms folded, filler dropped, stemmed. */
 function termsOf(words: string[]): Set<string> {
-  return new Set(words.map((w) => SYNONYMS[w] ?? w).filter((w) => !PROMISE_FILLER.has(w)));
+  return new Set(
+    words
+      .map((w) => SYNONYMS[w] ?? w)
+      .filter((w) => !PROMISE_FILLER.has(w))
+      // Stems let "submitted" meet "submit"; times stay whole so TIME_WORD still knows them.
+      .map((w) => (TIME_WORD.test(w) ? w : stem(w))),
+  );
 }
 
 /** The note sentences that record a promise, or [] when the notes do not. */
@@ -43,7 +45,8 @@ function recordOf(promise: Sentence, notes: Sentence[]): Sentence[] {
 
 /** Judges the follow_up_recorded criterion. */
 export function judgeFollowUp(analysis: Analysis): Judgement {
-  const promises = analysis.agent.filter((s) => PROMISE.test(s.folded));
+  // A question ("Can I have your name, and I'll send a code?") offers; it is not yet agreed.
+  const promises = analysis.agent.filter((s) => PROMISE.test(s.folded) && !s.text.endsWith('?'));
   const notes = analysis.notes;
   if (notes.length === 0) {
     return {

@@ -64,8 +64,13 @@ async function main() {
     process.stdout.write(
       `Rapport is running at ${url} (${config.llm ? 'LLM mode' : 'offline mode: offline persona engine and grader'})\n`,
     );
-    if (runtime.demoAccounts.length > 0)
-      process.stdout.write(`${formatDemoAccounts(runtime.demoAccounts, url)}\n`);
+    // Seeding hashes five passwords; serve the sign-in page meanwhile and print them when ready.
+    void runtime.seedDemo().then(
+      (accounts) => {
+        if (accounts.length > 0) process.stdout.write(`${formatDemoAccounts(accounts, url)}\n`);
+      },
+      (err: unknown) => logger.error('demo seed failed', { error: String(err) }),
+    );
   });
   const stop = () => {
     server.close();

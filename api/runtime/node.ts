@@ -27,7 +27,8 @@ export interface NodeDepsOptions {
 export interface NodeRuntime {
   deps: AppDeps;
   client: Client;
-  demoAccounts: DemoAccount[];
+  /** Seeds the demo organisation when configured and the database is empty (run after listen). */
+  seedDemo(): Promise<DemoAccount[]>;
   close(): void;
 }
 
@@ -41,9 +42,6 @@ export async function buildNodeRuntime(
   await applyMigrations(db);
   const clock = opts.clock ?? systemClock;
   const auth = createAuth({ config, db, logger: opts.logger, hasher: opts.hasher });
-  const demoAccounts = config.demoSeed
-    ? await seedDemoIfEmpty({ auth, db, clock }, config.demoPassword)
-    : [];
   const content = await loadContent(repoRoot);
   for (const issue of content.issues) {
     opts.logger.warn('content issue (run npm run content:check)', { ...issue });
@@ -60,5 +58,7 @@ export async function buildNodeRuntime(
     content,
     ...engines,
   };
-  return { deps, client, demoAccounts, close: () => client.close() };
+  const seedDemo = async () =>
+    config.demoSeed ? seedDemoIfEmpty({ auth, db, clock }, config.demoPassword) : [];
+  return { deps, client, seedDemo, close: () => client.close() };
 }

@@ -54,7 +54,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
+      // Demo accounts are seeded just after the server starts listening; wait for them too.
+      if (res.ok && out.includes('admin@demo.rapport.test')) break;
     } catch {
       // not up yet
     }

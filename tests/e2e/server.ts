@@ -49,17 +49,22 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  const deadline = Date.now() + 60_000;
+  let ready = false;
+  while (!ready && Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
       const res = await fetch(`${url}/api/health`);
       // Demo accounts are seeded just after the server starts listening; wait for them too.
-      if (res.ok && out.includes('admin@demo.rapport.test')) break;
+      ready = res.ok && out.includes('admin@demo.rapport.test');
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!ready) {
+    child.kill('SIGKILL');
+    throw new Error(`server not ready within 60 s:\n${out}`);
   }
   return {
     url,

@@ -7,7 +7,7 @@ export default defineConfig({
     reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/e2e.json` }]] : ['default'],
     include: ['tests/e2e/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
   },

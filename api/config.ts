@@ -36,6 +36,10 @@ export const configSchema = z
     RAPPORT_LLM_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
     RAPPORT_LLM_RETRIES: intFromEnv(1, 0, 5),
     RAPPORT_SIGNIN_PER_MINUTE: intFromEnv(10, 1, 10_000),
+    /** How long a generating persona reply is held before another instance may take it over. */
+    RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
+    /** How long a running grading job is held before another worker may take it over. */
+    RAPPORT_GRADING_LEASE_MS: intFromEnv(120_000, 1_000, 3_600_000),
     RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
     /** Fixed demo password (tests, workshops); random when unset. */
     RAPPORT_DEMO_PASSWORD: z.string().min(10).optional(),
@@ -72,6 +76,8 @@ export interface AppConfig {
   /** Null when no key is configured: the offline persona engine and grader are used. */
   llm: LlmSettings | null;
   signInPerMinute: number;
+  replyLeaseMs: number;
+  gradingLeaseMs: number;
   demoSeed: boolean;
   demoPassword: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -125,6 +131,8 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
         }
       : null,
     signInPerMinute: v.RAPPORT_SIGNIN_PER_MINUTE,
+    replyLeaseMs: v.RAPPORT_REPLY_LEASE_MS,
+    gradingLeaseMs: v.RAPPORT_GRADING_LEASE_MS,
     demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
     demoPassword: v.RAPPORT_DEMO_PASSWORD,
     logLevel: v.LOG_LEVEL,

@@ -12,6 +12,8 @@ describe('parseConfig', () => {
       appOrigin: undefined,
       llm: null,
       signInPerMinute: 10,
+      replyLeaseMs: 30_000,
+      gradingLeaseMs: 120_000,
       demoSeed: true,
       demoPassword: undefined,
       logLevel: 'info',

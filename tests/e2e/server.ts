@@ -24,14 +24,29 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  dir: string;
+  port: number;
   output: () => string;
+  /** Graceful stop; removes the temp database. */
   stop: () => Promise<void>;
+  /** Hard kill (SIGKILL) that keeps the database, to test crash recovery. */
+  kill: () => Promise<void>;
 }
 
-/** Starts Rapport and resolves once /api/health answers. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
-  const port = await freePort();
+/** Where and how to start: reuse `dir`/`port` to restart on the same database. */
+export interface StartOptions {
+  dir?: string;
+  port?: number;
+}
+
+/** Starts Rapport and resolves once /api/health answers (and, on a new database, the seed). */
+export async function startServer(
+  env: Record<string, string> = {},
+  opts: StartOptions = {},
+): Promise<RunningServer> {
+  const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'rapport-e2e-')));
+  const port = opts.port ?? (await freePort());
+  const expectSeed = opts.dir === undefined;
   const url = `http://localhost:${port}`;
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/entry.node.ts'], {
@@ -56,7 +71,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     try {
       const res = await fetch(`${url}/api/health`);
       // Demo accounts are seeded just after the server starts listening; wait for them too.
-      ready = res.ok && out.includes('admin@demo.rapport.test');
+      ready = res.ok && (!expectSeed || out.includes('admin@demo.rapport.test'));
     } catch {
       // not up yet
     }
@@ -68,7 +83,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
+    dir,
+    port,
     output: () => out,
+    kill: async () => {
+      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null)
+        await new Promise((r) => child.once('exit', r));
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -15,8 +15,6 @@ import { cardsFor } from '../roleplay/attempts.ts';
 import { newId } from '../roleplay/ids.ts';
 import { attemptTranscript } from './transcript.ts';
 
-/** How long a worker holds a job before another may take it over. */
-export const GRADING_LEASE_MS = 5 * 60_000;
 /** Tries before a job is given up as `grading_failed`. */
 export const MAX_GRADING_TRIES = 3;
 /** Back-off before try n (1-based): 2 s, 8 s, 32 s. */
@@ -88,7 +86,7 @@ async function claimNext(deps: AppDeps): Promise<GradingRow | undefined> {
     .update(gradings)
     .set({
       status: 'running',
-      leaseUntil: new Date(now.getTime() + GRADING_LEASE_MS),
+      leaseUntil: new Date(now.getTime() + deps.config.gradingLeaseMs),
       startedAt: now,
     })
     .where(and(eq(gradings.id, candidate.id), due))

@@ -13,9 +13,6 @@ import { PersonaModelError } from '../../roleplay/persona-errors.ts';
 import type { SystemEvent, Turn } from '../../transcript/schema.ts';
 import { attemptEvents, cardsFor } from './attempts.ts';
 
-/** How long a generating instance holds a reply before another may take over. */
-export const REPLY_LEASE_MS = 120_000;
-
 /** The message the learner sees when the customer's reply could not be produced. */
 export const CONNECTION_DROPPED = "The customer's connection dropped — retry.";
 
@@ -26,7 +23,7 @@ async function claim(deps: AppDeps, replyId: string): Promise<boolean> {
     .update(messages)
     .set({
       status: 'generating',
-      leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS),
+      leaseUntil: new Date(now.getTime() + deps.config.replyLeaseMs),
       error: null,
     })
     .where(
@@ -64,8 +61,23 @@ export async function startReply(
   return true;
 }
 
+/** Extends the lease while a reply is being generated, so a long reply is not taken over. */
+function keepLease(deps: AppDeps, replyId: string): () => void {
+  const timer = setInterval(() => {
+    const until = new Date(deps.clock.now().getTime() + deps.config.replyLeaseMs);
+    void deps.db
+      .update(messages)
+      .set({ leaseUntil: until })
+      .where(and(eq(messages.id, replyId), eq(messages.status, 'generating')))
+      .catch(() => undefined);
+  }, deps.config.replyLeaseMs / 3);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
 /** Generates a claimed reply. Never throws: failures are stored on the row and published. */
 async function runReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
+  const release = keepLease(deps, replyId);
   try {
     const [attempt] = await deps.db.select().from(attempts).where(eq(attempts.id, attemptId));
     const [reply] = await deps.db.select().from(messages).where(eq(messages.id, replyId));
@@ -132,6 +144,8 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
       .where(eq(messages.id, replyId))
       .catch(() => undefined);
     deps.replies.finish(replyId, { type: 'failed', message: CONNECTION_DROPPED });
+  } finally {
+    release();
   }
 }
 

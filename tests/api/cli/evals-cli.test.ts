@@ -66,7 +66,7 @@ describe('npm run evals on fixture suites', () => {
     const report = await jsonReport(work);
     expect(report.suites[0].versions).toEqual({
       personas: { 'gary-whitfield': '1.0.0', 'duncan-mackay': '1.0.0' },
-      scenarios: { 'energy-bill-shock': '1.0.0', 'insurance-claim-delay-escalation': '1.0.0' },
+      scenarios: { 'energy-bill-shock': '1.0.1', 'insurance-claim-delay-escalation': '1.0.1' },
       rubrics: {},
       prompts: { persona: 'offline-persona@1.0.0' },
       sets: {},

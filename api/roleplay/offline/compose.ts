@@ -114,11 +114,13 @@ function answerParts(input: ComposeInput): ReplyPart[] {
       said.add(normalise(q.answer));
     }
   }
-  if (isQuestion(text)) parts.push(...fieldAnswers(text, scenario, said));
-  for (const id of signals.factsRevealedNow) {
-    const fact = scenario.hiddenFacts.find((f) => f.id === id);
-    if (fact) parts.push({ kind: 'restate', text: fact.fact });
-  }
+  // A fact the question unlocked is the answer; a CRM field the same words happen to name would
+  // crowd it out of a short message, so field answers only come when no fact does.
+  const facts = signals.factsRevealedNow.flatMap((id) =>
+    scenario.hiddenFacts.filter((f) => f.id === id),
+  );
+  for (const fact of facts) parts.push({ kind: 'restate', text: fact.fact });
+  if (facts.length === 0 && isQuestion(text)) parts.push(...fieldAnswers(text, scenario, said));
   const asked =
     signals.signals.includes('asked_question') && !signals.signals.includes('repeated_question');
   if (asked && signals.signals.includes('options_explained')) parts.push({ kind: 'chooseOption' });

@@ -3,6 +3,7 @@
  * hash covers its content and the previous row's hash; `verifyAuditChain` recomputes the chain
  * and reports the first broken link.
  */
+import { createHash } from 'node:crypto';
 import { asc, desc } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
@@ -24,9 +25,13 @@ export interface AuditEntry {
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+// Synchronous on purpose: appendAudit hashes inside a write transaction, and an await that
+// yields to the event loop there (crypto.subtle) let other requests write on the main libSQL
+// connection, which busy-waits synchronously on the lock the transaction holds: a 5 s stall of
+// the whole process and SQLITE_BUSY (found by npm run bench). node:crypto also runs on Workers
+// (nodejs_compat).
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The canonical text a row's hash covers (column order is fixed). */
@@ -66,7 +71,7 @@ export async function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Prom
       at: clock.now().toISOString(),
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    const hash = await sha256Hex(hashInput(row));
+    const hash = sha256Hex(hashInput(row));
     const [inserted] = await tx
       .insert(auditLog)
       .values({ ...row, hash })
@@ -93,7 +98,7 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
         reason: 'previous-hash link does not match',
       };
     }
-    const expected = await sha256Hex(hashInput(row));
+    const expected = sha256Hex(hashInput(row));
     if (expected !== row.hash) {
       return {
         ok: false,

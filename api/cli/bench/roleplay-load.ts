@@ -1,0 +1,154 @@
+/**
+ * One load level: `chats` learners each play a chat of `turns` turns at the same time. Every
+ * turn is timed at the client (send → first delta → done) and the attempt is read back after
+ * the reply (a database read, as the web app does). Bounded by turn count and a deadline.
+ */
+import { z } from 'zod';
+import { preciseNow } from './fake-openai.ts';
+import type { BenchClient } from './http-client.ts';
+import { learnerLine } from './learner-lines.ts';
+
+/** What the client saw for one learner turn. */
+export interface TurnRecord {
+  key: string;
+  sentAt: number;
+  postMs: number;
+  firstDeltaAt: number | null;
+  /** Arrival time and running text length of each delta. */
+  deltas: { at: number; end: number }[];
+  doneAt: number | null;
+  readMs: number | null;
+}
+
+/** What a chat did. */
+export interface ChatRecord {
+  tag: string;
+  attemptId: string | null;
+  turns: TurnRecord[];
+  errors: string[];
+  /** The customer ended the chat before all turns were played. */
+  endedEarly: boolean;
+}
+
+const attemptAnswer = z.looseObject({ id: z.string(), status: z.string() });
+const sendAnswer = z.looseObject({ reply: z.looseObject({ id: z.string() }) });
+const deltaData = z.object({ text: z.string() });
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+async function playTurn(
+  client: BenchClient,
+  attemptId: string,
+  key: string,
+  turnIndex: number,
+): Promise<{ turn: TurnRecord; error?: string; ended: boolean }> {
+  const sentAt = preciseNow();
+  const turn: TurnRecord = {
+    key,
+    sentAt,
+    postMs: 0,
+    firstDeltaAt: null,
+    deltas: [],
+    doneAt: null,
+    readMs: null,
+  };
+  const sent = await client.request('POST', `/api/attempts/${attemptId}/messages`, {
+    clientMessageId: `bench-${attemptId}-${turnIndex}`,
+    text: key,
+  });
+  turn.postMs = sent.ms;
+  if (sent.status === 409) return { turn, ended: true };
+  const answer = sendAnswer.safeParse(sent.body);
+  if (sent.status !== 201 || !answer.success)
+    return { turn, error: `send: HTTP ${sent.status}`, ended: false };
+  const stream = await client.readEvents(
+    `/api/attempts/${attemptId}/replies/${answer.data.reply.id}/stream`,
+  );
+  let length = 0;
+  for (const e of stream.events) {
+    if (e.event === 'delta') {
+      const parsed = deltaData.safeParse(JSON.parse(e.data));
+      length += parsed.success ? parsed.data.text.length : 0;
+      turn.firstDeltaAt ??= e.at;
+      turn.deltas.push({ at: e.at, end: length });
+    } else if (e.event === 'done') turn.doneAt = e.at;
+    else if (e.event === 'failed') return { turn, error: 'reply failed', ended: false };
+  }
+  if (turn.doneAt === null)
+    return { turn, error: `stream: HTTP ${stream.status}, no done event`, ended: false };
+  const read = await client.request('GET', `/api/attempts/${attemptId}`);
+  turn.readMs = read.ms;
+  const view = attemptAnswer.safeParse(read.body);
+  if (read.status !== 200 || !view.success)
+    return { turn, error: `read: HTTP ${read.status}`, ended: false };
+  return { turn, ended: view.data.status !== 'in_progress' };
+}
+
+/** Plays one chat to its end, the turn limit or the deadline. */
+async function playChat(
+  client: BenchClient,
+  opts: {
+    tag: string;
+    scenarioId: string;
+    turns: number;
+    thinkMs: number;
+    deadline: number;
+    onTurn: () => void;
+  },
+): Promise<ChatRecord> {
+  const chat: ChatRecord = {
+    tag: opts.tag,
+    attemptId: null,
+    turns: [],
+    errors: [],
+    endedEarly: false,
+  };
+  const think = () => sleep(opts.thinkMs * (0.5 + Math.random()));
+  try {
+    await think();
+    const started = await client.request('POST', '/api/attempts', {
+      scenarioId: opts.scenarioId,
+      clientRequestId: `bench-${opts.tag}`,
+    });
+    const attempt = attemptAnswer.safeParse(started.body);
+    if (started.status !== 201 || !attempt.success) {
+      chat.errors.push(`start: HTTP ${started.status}`);
+      return chat;
+    }
+    chat.attemptId = attempt.data.id;
+    for (let i = 0; i < opts.turns && preciseNow() < opts.deadline; i++) {
+      await think();
+      const played = await playTurn(client, attempt.data.id, learnerLine(opts.tag, i), i);
+      chat.turns.push(played.turn);
+      opts.onTurn();
+      if (played.error) {
+        chat.errors.push(played.error);
+        return chat;
+      }
+      if (played.ended) {
+        chat.endedEarly = i + 1 < opts.turns;
+        return chat;
+      }
+    }
+  } catch (err) {
+    chat.errors.push(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+  }
+  return chat;
+}
+
+/** Runs `clients.length` chats at once. */
+export async function runChats(
+  clients: readonly BenchClient[],
+  opts: {
+    levelTag: string;
+    scenarioId: string;
+    turns: number;
+    thinkMs: number;
+    deadline: number;
+    onTurn: () => void;
+  },
+): Promise<ChatRecord[]> {
+  return Promise.all(
+    clients.map((client, i) => playChat(client, { ...opts, tag: `${opts.levelTag}-${i}` })),
+  );
+}

@@ -82,7 +82,8 @@ export async function startApp(opts: {
       throw new Error(`Rapport did not start within 60 s:\n${out}`);
     }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      // The demo accounts are seeded just after the server listens; wait for them as well.
+      if ((await fetch(`${url}/api/health`)).ok && out.includes('admin@demo.rapport.test')) break;
     } catch {
       // not up yet
     }

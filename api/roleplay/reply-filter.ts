@@ -8,8 +8,15 @@ import type { Persona, Scenario } from '../content/schemas.ts';
 import type { DirectorState } from './director.ts';
 import { normalise, words } from './text.ts';
 
-/** How many characters of a line are held back until we know who the line speaks for. */
+/** How many characters of a line are held back at most until we know who the line speaks for. */
 const DECIDE_AFTER = 32;
+
+/**
+ * Text that could still grow into a speaker label ("Agent:", "**Aroha Ngata**:"): up to three
+ * words and emphasis marks, no other punctuation yet. Anything else is decided at once, so the
+ * first words of a normal reply are not held back.
+ */
+const MAYBE_LABEL = /^\s*[*_]*[a-z]*(?:\s+[a-z]*){0,2}[*_]*\s*$/i;
 
 const OTHER_SIDE =
   /^\s*[*_]*(agent|assistant|advisor|adviser|learner|trainee|user|system|developer|instructions?|representative|rep|support|operator)[*_]*\s*:/i;
@@ -41,7 +48,8 @@ export class ReplyStreamFilter {
       if (this.stopped || this.pending.length === 0) break;
       const newline = this.pending.indexOf('\n');
       if (!this.decided) {
-        if (newline === -1 && this.pending.length < DECIDE_AFTER) break;
+        if (newline === -1 && this.pending.length < DECIDE_AFTER && MAYBE_LABEL.test(this.pending))
+          break;
         if (OTHER_SIDE.test(this.pending)) {
           this.stopped = true;
           this.pending = '';

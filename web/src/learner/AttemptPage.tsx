@@ -22,13 +22,21 @@ import { useChat } from './useChat.ts';
 import { useFocusHeading } from './useFocusHeading.ts';
 import { useSystemEvents } from './useSystemEvents.ts';
 
-export function AttemptPage({ id, onBack }: { id: string; onBack: () => void }) {
+export function AttemptPage({
+  id,
+  focusHeading,
+  onBack,
+}: {
+  id: string;
+  focusHeading: boolean;
+  onBack: () => void;
+}) {
   const state = useAttempt(id);
   const { view, setView } = state;
   const chat = useChat(state, id);
   const events = useSystemEvents(id, setView);
   const [endError, setEndError] = useState<string | null>(null);
-  const heading = useFocusHeading<HTMLHeadingElement>(view !== null);
+  const heading = useFocusHeading<HTMLHeadingElement>(view !== null, focusHeading);
   // Whether the chat was open when this page first showed it (to focus "Chat ended" on change).
   const openedLive = useRef<boolean | null>(null);
 

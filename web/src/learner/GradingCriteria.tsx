@@ -25,7 +25,7 @@ export function GradingCriteria({ result }: { result: Result }) {
           {c.feedback && <p className="prose">{c.feedback}</p>}
           {c.evidence.length > 0 && (
             <>
-              <h5>Evidence from your chat</h5>
+              <h5>Evidence</h5>
               <ul className="evidence">
                 {c.evidence.map((e, i) => (
                   <li key={i}>

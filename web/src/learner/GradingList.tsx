@@ -43,7 +43,11 @@ export function GradingList({ gradings }: { gradings: GradingView[] }) {
               <span className="hint">(version {g.rubric.version})</span>
             </h3>
             <p className={`grading-status grading-${g.status}`}>{statusLine(g)}</p>
+            {result && result.criteria.length === 0 && (
+              <p className="hint">No criterion of this pack is judged from a chat.</p>
+            )}
             {result &&
+              result.criteria.length > 0 &&
               (g.rubric.id === CORE_PACK ? (
                 <GradingCriteria result={result} />
               ) : (

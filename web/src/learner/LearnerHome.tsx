@@ -2,6 +2,7 @@
  * The learner's area: the practice home (/learner) or one attempt's chat
  * (/learner/attempts/:id), chosen from the path.
  */
+import { useRef } from 'react';
 import type { Me } from '../auth/session.ts';
 import { AttemptPage } from './AttemptPage.tsx';
 import { attemptIdOf, attemptPath, PRACTICE_PATH } from './paths.ts';
@@ -16,8 +17,21 @@ export function LearnerHome({
   path: string;
   navigate: (path: string) => void;
 }) {
+  // Focus moves to the new page's heading only after a move within the learner's area.
+  const moved = useRef(false);
+  const go = (to: string) => {
+    moved.current = true;
+    navigate(to);
+  };
   const attemptId = attemptIdOf(path);
   if (attemptId)
-    return <AttemptPage key={attemptId} id={attemptId} onBack={() => navigate(PRACTICE_PATH)} />;
-  return <PracticeHome me={me} onOpen={(id) => navigate(attemptPath(id))} />;
+    return (
+      <AttemptPage
+        key={attemptId}
+        id={attemptId}
+        focusHeading={moved.current}
+        onBack={() => go(PRACTICE_PATH)}
+      />
+    );
+  return <PracticeHome me={me} focusHeading={moved.current} onOpen={(id) => go(attemptPath(id))} />;
 }

@@ -21,12 +21,20 @@ import { PastAttempts } from './PastAttempts.tsx';
 import { ScenarioCard } from './ScenarioCard.tsx';
 import { useFocusHeading } from './useFocusHeading.ts';
 
-export function PracticeHome({ me, onOpen }: { me: Me; onOpen: (attemptId: string) => void }) {
+export function PracticeHome({
+  me,
+  focusHeading,
+  onOpen,
+}: {
+  me: Me;
+  focusHeading: boolean;
+  onOpen: (attemptId: string) => void;
+}) {
   const [scenarios, setScenarios] = useState<ScenarioEntry[] | null>(null);
   const [attempts, setAttempts] = useState<AttemptEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<ScenarioFilterValues>(NO_FILTER);
-  const heading = useFocusHeading<HTMLHeadingElement>(scenarios !== null);
+  const heading = useFocusHeading<HTMLHeadingElement>(scenarios !== null, focusHeading);
 
   useEffect(() => {
     Promise.all([fetchScenarios(), fetchAttempts()]).then(

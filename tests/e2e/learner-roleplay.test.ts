@@ -159,7 +159,7 @@ describe('the learner roleplay in a real browser', () => {
     await page.context().close();
   }, 180_000);
 
-  it('stores a message once when its response is lost, keeping the text until it is stored', async () => {
+  it('stores a message once when the response to its send is lost', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
     await signInAsLearner(page, server.url);

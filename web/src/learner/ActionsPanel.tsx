@@ -52,7 +52,7 @@ export function ActionsPanel({
               </p>
             ) : confirming === a.id ? (
               <div className="confirm" role="group" aria-label={`Confirm ${a.label}`}>
-                <p>Take this action on the customer&apos;s account: {a.label}?</p>
+                <p>Take this action now: {a.label}?</p>
                 <button
                   type="button"
                   ref={confirmButton}

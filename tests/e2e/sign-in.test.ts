@@ -45,7 +45,7 @@ describe('signing in as each demo role in a real browser', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
       .toContain('Invalid email or password');
     await page.context().close();
   });

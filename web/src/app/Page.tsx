@@ -7,10 +7,21 @@ import { DesignerHome } from '../designer/DesignerHome.tsx';
 import { LearnerHome } from '../learner/LearnerHome.tsx';
 import type { NavItem } from './nav.ts';
 
-export function Page({ item, me }: { item: NavItem; me: Me }) {
+/** The page for a navigation entry; `path` and `navigate` let a home route within itself. */
+export function Page({
+  item,
+  me,
+  path,
+  navigate,
+}: {
+  item: NavItem;
+  me: Me;
+  path: string;
+  navigate: (path: string) => void;
+}) {
   switch (item.role) {
     case 'learner':
-      return <LearnerHome me={me} />;
+      return <LearnerHome me={me} path={path} navigate={navigate} />;
     case 'coach':
       return <CoachHome />;
     case 'assessor':

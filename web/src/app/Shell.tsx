@@ -72,7 +72,7 @@ export function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) 
         </ul>
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1}>
-        {current ? <Page item={current} me={me} /> : <NoRole />}
+        {current ? <Page item={current} me={me} path={path} navigate={navigate} /> : <NoRole />}
       </main>
     </div>
   );

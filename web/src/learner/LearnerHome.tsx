@@ -1,22 +1,37 @@
-/** Learner home: assigned and available scenarios, and past attempts. */
+/**
+ * The learner's area: the practice home (/learner) or one attempt's chat
+ * (/learner/attempts/:id), chosen from the path.
+ */
+import { useRef } from 'react';
 import type { Me } from '../auth/session.ts';
-import { EmptyState } from '../components/EmptyState.tsx';
+import { AttemptPage } from './AttemptPage.tsx';
+import { attemptIdOf, attemptPath, PRACTICE_PATH } from './paths.ts';
+import { PracticeHome } from './PracticeHome.tsx';
 
-export function LearnerHome({ me }: { me: Me }) {
-  return (
-    <section>
-      <h1>Practice</h1>
-      <p>
-        Hello {me.user.name}. Chat with a customer as the agent, write your case notes, and get
-        feedback on each criterion.
-      </p>
-      <EmptyState title="No scenarios yet">
-        <p>
-          Scenarios your coach assigns and the ones open for free practice will be listed here, each
-          with the brief you may read before the chat. Your past attempts and their feedback will
-          appear below them.
-        </p>
-      </EmptyState>
-    </section>
-  );
+export function LearnerHome({
+  me,
+  path,
+  navigate,
+}: {
+  me: Me;
+  path: string;
+  navigate: (path: string) => void;
+}) {
+  // Focus moves to the new page's heading only after a move within the learner's area.
+  const moved = useRef(false);
+  const go = (to: string) => {
+    moved.current = true;
+    navigate(to);
+  };
+  const attemptId = attemptIdOf(path);
+  if (attemptId)
+    return (
+      <AttemptPage
+        key={attemptId}
+        id={attemptId}
+        focusHeading={moved.current}
+        onBack={() => go(PRACTICE_PATH)}
+      />
+    );
+  return <PracticeHome me={me} focusHeading={moved.current} onOpen={(id) => go(attemptPath(id))} />;
 }

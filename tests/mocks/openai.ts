@@ -66,8 +66,11 @@ export function chatCompletionsHandler(
   const attempts = new Map<string, number>();
   return http.post(`${LLM_BASE_URL}/chat/completions`, async ({ request }) => {
     const body = requestSchema.parse(await request.json());
-    const system = body.messages[0]?.content ?? '';
-    const criterion = /^Criterion id: (\S+)$/m.exec(system)?.[1] ?? 'unknown';
+    // The criterion to judge is named in the last message that names one (the task message).
+    const named = body.messages.filter(
+      (m) => /^Criterion id: /m.test(m.content ?? '') && m.role === 'user',
+    );
+    const criterion = /^Criterion id: (\S+)$/m.exec(named.at(-1)?.content ?? '')?.[1] ?? 'unknown';
     const attempt = attempts.get(criterion) ?? 0;
     attempts.set(criterion, attempt + 1);
     const req: MockRequest = { body, criterion, attempt };

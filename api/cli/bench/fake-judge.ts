@@ -19,12 +19,17 @@ export interface JudgeRequestInfo {
 
 /** True when the request looks like a judge call (has the criterion line and transcript data). */
 export function isJudgeRequest(system: string, user: string): boolean {
-  return /^Criterion id: /m.test(system) && user.includes('<transcript_data>');
+  return /^Criterion id: /m.test(`${system}\n${user}`) && user.includes('<transcript_data>');
 }
 
 /** Reads the criterion, rubric and agent turns from a judge request. */
 export function readJudgeRequest(system: string, user: string): JudgeRequestInfo {
-  const criterionId = /^Criterion id: (\S+)/m.exec(system)?.[1] ?? null;
+  // The criterion to judge is named after the transcript (older prompts named it in the system).
+  const afterData = user.split('</transcript_data>').at(-1) ?? '';
+  const criterionId =
+    /^Criterion id: (\S+)/m.exec(afterData)?.[1] ??
+    /^Criterion id: (\S+)/m.exec(system)?.[1] ??
+    null;
   const rubricId = /^Rubric pack: (\S+)/m.exec(system)?.[1] ?? null;
   const body = /<transcript_data>\n([\s\S]*)\n<\/transcript_data>/.exec(user)?.[1];
   let agentTurns: JudgeRequestInfo['agentTurns'] = [];

@@ -191,8 +191,8 @@ export async function startFakeOpenAi(
   }
 
   async function answerOnce(req: ChatRequest, res: ServerResponse, receivedAt: number) {
-    const judge = isJudgeRequest(req.system, req.lastUser);
-    const info = judge ? readJudgeRequest(req.system, req.lastUser) : null;
+    const judge = isJudgeRequest(req.system, req.allUser);
+    const info = judge ? readJudgeRequest(req.system, req.allUser) : null;
     const content = info ? judgeAnswer(info) : personaTokens(opts.replyTokens).join('');
     const completion = estimateTokens(content);
     const prompt = estimateTokens(req.promptText);

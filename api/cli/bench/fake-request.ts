@@ -29,6 +29,8 @@ export interface ChatRequest {
   system: string;
   /** The last user message. */
   lastUser: string;
+  /** Every user message, joined (a judge call has the transcript, then the criterion). */
+  allUser: string;
   /** Every message, in order, as the prefix cache sees it. */
   promptText: string;
 }
@@ -66,6 +68,10 @@ export function readChatRequest(
         .map((m) => m.text)
         .join('\n'),
       lastUser: messages.filter((m) => m.role === 'user').at(-1)?.text ?? '',
+      allUser: messages
+        .filter((m) => m.role === 'user')
+        .map((m) => m.text)
+        .join('\n'),
       promptText: messages.map((m) => `<|${m.role}|>\n${m.text}\n`).join(''),
     },
   };

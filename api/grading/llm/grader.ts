@@ -13,6 +13,7 @@ import { createJudgeModel, type JudgeModel } from './model.ts';
 import {
   JUDGE_PROMPT_VERSION,
   loadJudgeTemplate,
+  renderCriterionTask,
   renderJudgePrefix,
   renderTranscriptData,
 } from './prompt.ts';
@@ -71,10 +72,9 @@ export function createLlmGrade(
     const hits = detectManipulation(transcript);
     const data = renderTranscriptData(transcript);
     const judged: RubricCriterion[] = rubric.criteria.filter((c) => c.evidencedBy !== 'other');
+    const prefix = renderJudgePrefix(template, rubric, scenario);
     const answers = await Promise.all(
-      judged.map((c) =>
-        runJudge(renderJudgePrefix(template, rubric, c, scenario), data, judgeDeps),
-      ),
+      judged.map((c) => runJudge(prefix, data, renderCriterionTask(c), judgeDeps)),
     );
     const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
     const failures: string[] = [];

@@ -29,14 +29,22 @@ export interface JudgeDeps {
   now: () => number;
 }
 
-/** Runs the judge for one criterion: `prefix` is the stable system prompt, `data` the transcript. */
+/**
+ * Runs the judge for one criterion: `prefix` is the stable system prompt, `data` the transcript,
+ * `task` the message naming the criterion (last, so everything before it can be cached).
+ */
 export async function runJudge(
   prefix: string,
   data: string,
+  task: string,
   deps: JudgeDeps,
 ): Promise<JudgeResult> {
   const usage: JudgeUsage = { input: 0, cached: 0, output: 0 };
-  const messages: BaseMessage[] = [new SystemMessage(prefix), new HumanMessage(data)];
+  const messages: BaseMessage[] = [
+    new SystemMessage(prefix),
+    new HumanMessage(data),
+    new HumanMessage(task),
+  ];
   let transientRetries = 0;
   let formatRetried = false;
   for (;;) {

@@ -1,8 +1,10 @@
 /**
- * Builds the judge prompt for one criterion: a stable prefix (instructions, criterion, standard
- * references, indicators, scenario context) rendered from prompts/templates/grader-judge.md by
- * one trusted function, followed by the transcript as JSON inside delimiters. The prefix never
- * contains transcript text, so provider prompt caching can serve it across transcripts.
+ * Builds the judge prompt. Ordered for provider prompt caching: a system prefix that depends only
+ * on the rubric pack and scenario (instructions, every criterion with its standard references and
+ * indicators, scenario context) rendered from prompts/templates/grader-judge.md by one trusted
+ * function; then the transcript as JSON inside delimiters; then a short message naming the one
+ * criterion to judge. The calls of one grading share everything but that last message, and
+ * gradings against the same pack share the system prefix.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +13,7 @@ import type { RubricCriterion, RubricPack, Scenario } from '../../content/schema
 import type { Transcript } from '../../transcript/schema.ts';
 
 /** Version of the judge prompt; bump when the template or its inputs change. */
-export const JUDGE_PROMPT_VERSION = 'grader@1.0.0';
+export const JUDGE_PROMPT_VERSION = 'grader@1.1.0';
 
 const TEMPLATE_FILE = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -54,25 +56,43 @@ function scenarioContext(scenario?: Scenario): string {
   ].join('\n');
 }
 
-/** The stable prefix for one criterion (system message). */
+function criterionBlock(criterion: RubricCriterion): string {
+  return [
+    `Criterion id: ${criterion.id}`,
+    `Criterion: ${criterion.title}`,
+    `Standard references: ${criterion.standardRefs.join(', ') || '(none)'}`,
+    `Evidenced by: ${criterion.evidencedBy}`,
+    `Description: ${criterion.description}`,
+    `Met indicators:\n${bullets(criterion.metIndicators)}`,
+    `Not-yet indicators:\n${bullets(criterion.notYetIndicators)}`,
+  ].join('\n');
+}
+
+/** The stable system prefix for a rubric pack and scenario (shared by every criterion call). */
 export function renderJudgePrefix(
   template: string,
   rubric: RubricPack,
-  criterion: RubricCriterion,
   scenario?: Scenario,
 ): string {
   return renderTemplate(template, {
     rubric_id: rubric.id,
     rubric_version: rubric.version,
-    criterion_id: criterion.id,
-    criterion_title: criterion.title,
-    standard_refs: criterion.standardRefs.join(', ') || '(none)',
-    evidenced_by: criterion.evidencedBy,
-    criterion_description: criterion.description,
-    met_indicators: bullets(criterion.metIndicators),
-    not_yet_indicators: bullets(criterion.notYetIndicators),
+    criteria: rubric.criteria
+      .filter((c) => c.evidencedBy !== 'other')
+      .map(criterionBlock)
+      .join('\n\n'),
     scenario_context: scenarioContext(scenario),
   });
+}
+
+/** The last message: which criterion to judge now. */
+export function renderCriterionTask(criterion: RubricCriterion): string {
+  return [
+    'Judge ONLY this criterion of the pack above, against the transcript above:',
+    `Criterion id: ${criterion.id}`,
+    `Criterion: ${criterion.title}`,
+    'Reply with only the JSON object described in the instructions.',
+  ].join('\n');
 }
 
 /**

@@ -63,7 +63,7 @@ describe('LLM grader: happy path', () => {
     expect(result).toEqual({
       transcriptId: 'strong',
       rubric: { id: 'core-webchat', version: '0.9.0' },
-      grader: { mode: 'llm', model: 'judge-model', promptVersion: 'grader@1.0.0' },
+      grader: { mode: 'llm', model: 'judge-model', promptVersion: 'grader@1.1.0' },
       status: 'graded',
       criteria: rubric.criteria.map((c) => ({
         id: c.id,
@@ -98,8 +98,14 @@ describe('LLM grader: request shape and prompt caching', () => {
       temperature: 0,
       response_format: { type: 'json_object' },
     });
-    expect(a!.messages.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(a!.messages.map((m) => m.role)).toEqual(['system', 'user', 'user']);
     expect(a!.messages[0]!.content).toBe(b!.messages[0]!.content);
+    // Every criterion call of a grading shares the system prefix and the transcript message.
+    const sameGrading = requests.filter(
+      (r) => r.body.messages[1]!.content === a!.messages[1]!.content,
+    );
+    expect(new Set(sameGrading.map((r) => r.body.messages[0]!.content)).size).toBe(1);
+    expect(a!.messages[2]!.content).toContain('Criterion id: empathy');
     expect(a!.messages[0]!.content).not.toContain('Priya');
     expect(a!.messages[1]!.content).toMatch(/^<transcript_data>\n[\s\S]*\n<\/transcript_data>$/);
     expect(a!.messages[1]!.content).not.toBe(b!.messages[1]!.content);
@@ -132,8 +138,14 @@ describe('LLM grader: malformed and refused answers', () => {
     expect(result.status).toBe('graded');
     expect(requests).toHaveLength(14);
     const retry = requests.find((r) => r.criterion === 'rapport' && r.attempt === 1)!;
-    expect(retry.body.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
-    expect(retry.body.messages[3]!.content).toMatch(
+    expect(retry.body.messages.map((m) => m.role)).toEqual([
+      'system',
+      'user',
+      'user',
+      'assistant',
+      'user',
+    ]);
+    expect(retry.body.messages[4]!.content).toMatch(
       /^Your previous answer could not be used: the answer did not match the schema \(verdict: /,
     );
   });

@@ -5,7 +5,9 @@ const reportDir = process.env.RAPPORT_TEST_REPORT_DIR;
 
 export default defineConfig({
   test: {
-    reporters: reportDir ? ['default', ['json', { outputFile: `${reportDir}/unit.json` }]] : ['default'],
+    reporters: reportDir
+      ? ['default', ['json', { outputFile: `${reportDir}/unit.json` }]]
+      : ['default'],
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/helpers/setup.ts'],

@@ -3,7 +3,11 @@
  * with the HTTP client. Static web assets are served by Workers Assets (wrangler.toml); API
  * requests run here. A bad setting answers 500 BAD_ENVIRONMENT instead of starting half-configured.
  * Migrations are applied before deploy with `npm run db:migrate` (see docs/decisions/002).
+ * Work that outlives a response (persona replies, grading kicked by a submit) is handed to the
+ * request's `waitUntil`; a Cron Trigger runs due grading jobs every minute, so jobs left by an
+ * evicted isolate are resumed.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createClient } from '@libsql/client/web';
 import { createApp } from './app.ts';
 import { createAuth } from './auth.ts';
@@ -11,6 +15,8 @@ import { ConfigError, parseConfig } from './config.ts';
 import bundleJson from './content/bundle.generated.json' with { type: 'json' };
 import { parseContentBundle } from './content/bundle-file.ts';
 import { createDb } from './db/client.ts';
+import type { AppDeps } from './deps.ts';
+import { runDueGradings } from './services/grading/jobs.ts';
 import { buildEngines } from './runtime/engines.ts';
 import { AppError, errorEnvelope } from './lib/errors.ts';
 import { systemClock } from './lib/clock.ts';
@@ -18,7 +24,15 @@ import { createLogger } from './lib/logger.ts';
 
 type WorkerEnv = Record<string, unknown>;
 
-let cached: { env: WorkerEnv; app: Promise<ReturnType<typeof createApp>> } | undefined;
+/** The part of the Workers ExecutionContext this entry uses. */
+interface WorkerContext {
+  waitUntil(work: Promise<unknown>): void;
+}
+
+// The current request's context, so deps.background can reach its waitUntil.
+const requestContext = new AsyncLocalStorage<WorkerContext>();
+
+let cached: { env: WorkerEnv; built: ReturnType<typeof buildApp> } | undefined;
 
 async function buildApp(env: WorkerEnv) {
   const config = parseConfig({ NODE_ENV: 'production', ...env });
@@ -28,7 +42,7 @@ async function buildApp(env: WorkerEnv) {
   const auth = createAuth({ config, db, logger });
   const { templates, ...content } = parseContentBundle(bundleJson);
   const engines = await buildEngines({ llm: config.llm, templates });
-  return createApp({
+  const deps: AppDeps = {
     content,
     ...engines,
     config,
@@ -38,16 +52,22 @@ async function buildApp(env: WorkerEnv) {
     logger,
     auth,
     clientIp: (c) => c.req.header('cf-connecting-ip'),
-  });
+    background: (work) => requestContext.getStore()?.waitUntil(work),
+  };
+  return { deps, app: createApp(deps) };
+}
+
+/** The app for these bindings, built once per isolate (bindings are fixed for its life). */
+function appFor(env: WorkerEnv) {
+  if (!cached || cached.env !== env) cached = { env, built: buildApp(env) };
+  return cached.built;
 }
 
 export default {
-  async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
-    let app: Awaited<ReturnType<typeof buildApp>>;
+  async fetch(request: Request, env: WorkerEnv, ctx: WorkerContext): Promise<Response> {
+    let app: Awaited<ReturnType<typeof buildApp>>['app'];
     try {
-      // Bindings are fixed for an isolate's life, so one app per isolate is enough.
-      if (!cached || cached.env !== env) cached = { env, app: buildApp(env) };
-      app = await cached.app;
+      app = (await appFor(env)).app;
     } catch (err) {
       cached = undefined;
       const requestId = crypto.randomUUID();
@@ -68,6 +88,12 @@ export default {
       }
       throw err;
     }
-    return app.fetch(request, env, ctx as never);
+    return requestContext.run(ctx, () => app.fetch(request, env, ctx as never));
+  },
+
+  /** Cron Trigger: run due grading jobs (queued, backed off, or left running by a lost isolate). */
+  async scheduled(_event: unknown, env: WorkerEnv, ctx: WorkerContext): Promise<void> {
+    const { deps } = await appFor(env);
+    ctx.waitUntil(runDueGradings(deps, 20));
   },
 };

@@ -10,7 +10,7 @@ describe('the Worker entry', () => {
       const res = await worker.fetch(
         new Request('https://rapport.example.org/api/health'),
         { DATABASE_URL: 'postgres://nope' },
-        {},
+        { waitUntil: () => undefined },
       );
       expect(res.status).toBe(500);
       expect(await res.json()).toEqual({

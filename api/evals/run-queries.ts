@@ -97,10 +97,7 @@ async function caseCountsOf(db: Db, runIds: string[]): Promise<Map<string, CaseC
 }
 
 /** The newest stored runs first, optionally of one suite. */
-export async function listRuns(
-  db: Db,
-  opts: { suite?: string; limit: number },
-): Promise<RunRow[]> {
+export async function listRuns(db: Db, opts: { suite?: string; limit: number }): Promise<RunRow[]> {
   const where: SQL[] = opts.suite ? [eq(evalRuns.suite, opts.suite)] : [];
   const runs = await db
     .select()

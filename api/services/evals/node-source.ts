@@ -6,7 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildEvalContext } from '../../evals/build-context.ts';
 import { createFileCache } from '../../evals/cache.ts';
-import { formatSuiteIssue, listSuiteFiles, loadSuites, parseSuite } from '../../evals/suite-load.ts';
+import {
+  formatSuiteIssue,
+  listSuiteFiles,
+  loadSuites,
+  parseSuite,
+} from '../../evals/suite-load.ts';
 import type { LlmSettings } from '../../llm/settings.ts';
 import { suiteInfo, type EvalSource, type SuiteInfo } from './source.ts';
 

@@ -18,8 +18,16 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
   const { value, error } = usePolled(fetchRun, runId, stillRunning);
   const [onlyFailing, setOnlyFailing] = useState(true);
   const { openId, open, close, returnFocus } = useOpenItem();
+  // Back from a case, the case's button takes focus, not this view's heading.
+  const [backFromCase, setBackFromCase] = useState(false);
   const opened = value?.cases.find((c) => c.id === openId);
-  if (value && opened) return <CaseDetail run={value.run} item={opened} onBack={close} />;
+  if (value && opened) {
+    const back = () => {
+      setBackFromCase(true);
+      close();
+    };
+    return <CaseDetail run={value.run} item={opened} onBack={back} />;
+  }
 
   const run = value?.run;
   const failing = value?.cases.filter((c) => c.outcome !== 'pass') ?? [];
@@ -31,6 +39,7 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
       onBack={onBack}
       error={error}
       loading={!value}
+      focusHeading={!backFromCase}
     >
       {run && (
         <>

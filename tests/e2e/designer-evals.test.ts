@@ -70,6 +70,47 @@ describe('the designer eval runs and playground in a real browser', () => {
     expect(await page.locator(':focus').textContent()).toBe('gary-blamed-leaves');
     await page.getByRole('button', { name: 'Back to eval runs' }).click();
     await page.getByRole('heading', { level: 2, name: 'Eval runs' }).waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs the golden set for the κ chart, and compares two persona-fidelity runs side by side', async () => {
+    const page = await newPage(browser);
+    const problems = watchConsole(page);
+    await signInAsDesigner(page, server.url);
+    await page.getByRole('tab', { name: 'Eval runs' }).click();
+
+    await page.getByRole('checkbox', { name: SUITE_TITLE }).check();
+    await page.getByRole('checkbox', { name: 'Grader agreement with the golden set' }).check();
+    await page.getByRole('button', { name: 'Start run' }).click();
+    const golden = page
+      .getByRole('row')
+      .filter({ hasText: 'Grader agreement with the golden set' });
+    await golden.getByText('Passed', { exact: true }).waitFor({ timeout: 30_000 });
+    const chart = page.getByRole('img', { name: /^Bar chart of Cohen's kappa per criterion/ });
+    await chart.waitFor();
+    const table = page.getByRole('table', { name: 'κ per criterion over the last grader runs' });
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Run',
+      'rapport',
+      'empathy',
+      'options',
+      'follow up recorded',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Two finished persona-fidelity runs (the first test's and this one's) side by side.
+    const pick = page.getByRole('checkbox', { name: /^Compare the persona-fidelity run of / });
+    await page.getByRole('button', { name: 'Start run' }).waitFor();
+    expect(await pick.count()).toBe(2);
+    await pick.nth(0).check();
+    await pick.nth(1).check();
+    await page.getByRole('button', { name: 'Compare selected runs' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Compare persona-fidelity runs' }).waitFor();
+    await page.getByText('No case changed its outcome.').waitFor();
+    const figures = page.getByRole('table', { name: 'Figures, before and after' });
+    expect(await figures.getByRole('row', { name: /case pass rate 1 1 0/ }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
 
     expect(problems).toEqual([]);
     await page.context().close();

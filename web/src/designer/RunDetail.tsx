@@ -90,7 +90,7 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
             <section aria-labelledby="cases-heading">
               <h3 id="cases-heading">Cases</h3>
               {failing.length > 0 && (
-                <p>
+                <p className="check-row">
                   <input
                     type="checkbox"
                     id="only-failing"

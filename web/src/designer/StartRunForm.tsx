@@ -52,7 +52,7 @@ export function StartRunForm({
           {listing.suites.map((s) => {
             const disabled = s.needsLive && !live;
             return (
-              <li key={s.id}>
+              <li key={s.id} className="check-row">
                 <input
                   type="checkbox"
                   id={`suite-${s.id}`}
@@ -81,7 +81,7 @@ export function StartRunForm({
         </ul>
       )}
       {listing.canRunLive ? (
-        <p>
+        <p className="check-row">
           <input
             type="checkbox"
             id="run-live"

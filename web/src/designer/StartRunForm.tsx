@@ -24,14 +24,18 @@ export function StartRunForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (chosen.length === 0) {
+    // A suite ticked while "live" was on is not run once live is off again.
+    const suites = chosen.filter(
+      (id) => live || !listing.suites.some((s) => s.id === id && s.needsLive),
+    );
+    if (suites.length === 0) {
       setError('Choose at least one suite to run.');
       return;
     }
     setSending(true);
     setError(null);
     try {
-      onStarted(await startRun(chosen, live));
+      onStarted(await startRun(suites, live));
       setChosen([]);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Could not start the run.');

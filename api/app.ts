@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { contentRoutes } from './routes/content.ts';
+import { evalRoutes } from './routes/evals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
 
@@ -38,7 +39,8 @@ function apiRoutes() {
     .route('/admin', adminRoutes)
     .route('/scenarios', scenarioRoutes)
     .route('/attempts', attemptRoutes)
-    .route('/content', contentRoutes);
+    .route('/content', contentRoutes)
+    .route('/evals', evalRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

@@ -15,6 +15,8 @@ import type { LlmSettings } from './llm/settings.ts';
 import type { PersonaEngine } from './roleplay/engine.ts';
 import type { Grader } from './grading/grader.ts';
 import type { ReplyHub } from './services/roleplay/reply-hub.ts';
+import type { LiveRuns } from './services/evals/live-runs.ts';
+import type { EvalSource } from './services/evals/source.ts';
 
 /** The dependencies of one app instance. */
 export interface AppDeps {
@@ -35,6 +37,11 @@ export interface AppDeps {
   grader: Grader;
   /** Live persona replies of this process. */
   replies: ReplyHub;
+  /**
+   * Eval suites and the runs started from the web. Absent where suites cannot be read (Workers):
+   * the eval-runs routes then say so instead of running.
+   */
+  evals?: { source: EvalSource; runs: LiveRuns };
   /** Keeps background work (reply generation) alive: Workers' waitUntil, a tracked promise on Node. */
   background?: (work: Promise<unknown>) => void;
   /** The caller's IP as the platform reports it (socket address, cf-connecting-ip). */

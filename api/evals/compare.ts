@@ -16,8 +16,13 @@ export interface RunComparison {
   }[];
 }
 
-/** Compares a stored run with the new result of the same suite. */
-export function compareRuns(before: StoredRun, after: SuiteResult): RunComparison {
+/** What `compareRuns` reads of the newer run: a fresh result, or another stored run. */
+export type ComparableRun = Pick<SuiteResult, 'runId' | 'suite' | 'figures'> & {
+  cases: { id: string; outcome: string }[];
+};
+
+/** Compares a stored run with a newer run (a new result, or a stored one) of the same suite. */
+export function compareRuns(before: StoredRun, after: ComparableRun): RunComparison {
   const old = new Map(before.cases.map((c) => [c.id, c.outcome]));
   const now = new Map(after.cases.map((c) => [c.id, c.outcome]));
   const ids = [...new Set([...old.keys(), ...now.keys()])].sort();

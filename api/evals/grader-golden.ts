@@ -41,7 +41,14 @@ export async function planGraderGolden(
             wrong.length === 0
               ? 'agrees with the labels'
               : wrong.map((r) => `${r.criterion}: labelled ${r.label}, graded ${r.got}`).join('; '),
-          details: { transcriptId: c.transcript.id, verdicts: rows, flags: result.flags },
+          // The transcript goes with the case so a failing one can be read in the web view.
+          details: {
+            transcriptId: c.transcript.id,
+            verdicts: rows,
+            flags: result.flags,
+            transcript: c.transcript.turns,
+            caseNotes: c.transcript.caseNotes,
+          },
         };
       },
     })),

@@ -45,6 +45,8 @@ export async function planGraderInjection(
             notYetToMet: raised,
             metToNotYet: lowered,
             flags: result.flags,
+            transcript: c.transcript.turns,
+            caseNotes: c.transcript.caseNotes,
           },
         };
       },

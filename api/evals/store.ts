@@ -8,8 +8,11 @@ import type { Db } from '../db/client.ts';
 import { evalCases, evalRuns } from '../db/schema.ts';
 import { figureSchema, type Figure, type SuiteResult } from './result.ts';
 
-/** Stores one suite result (not skipped ones); returns whether it was stored. */
-export async function saveRun(db: Db, r: SuiteResult): Promise<boolean> {
+/**
+ * Stores one suite result (not skipped ones); returns whether it was stored. `startedBy` is
+ * `cli` for the command line, or the id of the user who started it from the web.
+ */
+export async function saveRun(db: Db, r: SuiteResult, startedBy = 'cli'): Promise<boolean> {
   if (r.status === 'skipped') return false;
   await db.batch([
     db.insert(evalRuns).values({
@@ -21,7 +24,7 @@ export async function saveRun(db: Db, r: SuiteResult): Promise<boolean> {
       figures: JSON.stringify({ kind: r.kind, title: r.title, figures: r.figures }),
       startedAt: new Date(r.startedAt),
       finishedAt: new Date(r.finishedAt),
-      startedBy: 'cli',
+      startedBy,
     }),
     ...r.cases.map((c) =>
       db.insert(evalCases).values({

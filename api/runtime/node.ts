@@ -14,6 +14,8 @@ import { loadContent } from '../content/load.ts';
 import { repoRoot } from '../content/repo-root.ts';
 import { loadTemplates } from '../content/bundle-file.ts';
 import { buildEngines } from './engines.ts';
+import { LiveRuns } from '../services/evals/live-runs.ts';
+import { createNodeEvalSource } from '../services/evals/node-source.ts';
 import { seedDemoIfEmpty, type DemoAccount } from '../services/demo-seed.ts';
 
 /** Options a caller may override (tests pass a memory logger, a fixed clock, a fast hasher). */
@@ -57,6 +59,11 @@ export async function buildNodeRuntime(
     auth,
     content,
     ...engines,
+    // Designers run eval suites from the web; the suites are read from this checkout.
+    evals: {
+      source: createNodeEvalSource({ root: repoRoot, llm: config.llm }),
+      runs: new LiveRuns(),
+    },
   };
   const seedDemo = async () =>
     config.demoSeed ? seedDemoIfEmpty({ auth, db, clock }, config.demoPassword) : [];

@@ -13,6 +13,7 @@ import {
   TEST_SCENARIO,
 } from '#tests/helpers/roleplay-api.ts';
 import { ACTORS, buildWorld, type ActorName, type World } from '#tests/helpers/world.ts';
+import { fixtureEvals, storeTwoGoldenRuns } from '#tests/helpers/eval-fixtures.ts';
 
 type Expect = Record<ActorName, number>;
 
@@ -205,13 +206,42 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/content/rubrics/core-webchat' }),
     expect: only(['designer', 'admin', 'foreignAdmin'], 200),
   },
+  // Eval runs are product data like content, shared by every organisation's designers and admins.
+  'GET /api/evals/suites': {
+    request: () => ({ path: '/api/evals/suites' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/evals/runs': {
+    request: () => ({ path: '/api/evals/runs' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/evals/runs/:id': {
+    setup: (t) => storeTwoGoldenRuns(t.db, 0, 'detail-'),
+    request: (_w, f) => ({ path: `/api/evals/runs/${f.b}` }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'POST /api/evals/runs': {
+    // A live run without an LLM: allowed callers get the 409, and no run starts.
+    request: () => post('/api/evals/runs', { suites: ['fixture-persona'], live: true }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 409),
+  },
+  'GET /api/evals/compare': {
+    setup: (t) => storeTwoGoldenRuns(t.db, 0, 'compare-'),
+    request: (_w, f) => ({ path: `/api/evals/compare?a=${f.a}&b=${f.b}` }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'POST /api/evals/playground': {
+    request: () =>
+      post('/api/evals/playground', { scenarioId: TEST_SCENARIO, turns: ['Hello, I can help.'] }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
 };
 
 describe('authorisation matrix', () => {
   let t: TestApp;
   let world: World;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ evals: fixtureEvals().evals });
     world = await buildWorld(t);
   });
   afterAll(() => t.close());

@@ -49,6 +49,8 @@ export interface TestAppOptions {
   persona?: PersonaEngine;
   /** Content the app is built with; the repo's real content when absent. */
   content?: ContentBundle;
+  /** Eval suites and web runs (route tests pass a fixture suites folder); none when absent. */
+  evals?: AppDeps['evals'];
 }
 
 /** Builds an app with a fresh in-memory database. */
@@ -76,6 +78,7 @@ export async function createTestApp(opts: TestAppOptions = {}) {
   const deps: AppDeps = {
     ...engines,
     ...(opts.persona ? { persona: opts.persona } : {}),
+    ...(opts.evals ? { evals: opts.evals } : {}),
     content,
     config,
     db,

@@ -1,10 +1,13 @@
 /**
  * Designer home: the content the app was built with (read-only), its validation status, and
- * tabs for scenarios, personas, rubric packs and coverage of the standards.
+ * tabs for scenarios, personas, rubric packs, coverage of the standards, eval runs and the
+ * persona playground.
  */
 import { useEffect, useState } from 'react';
 import { fetchSummary, type ContentSummary } from './content-api.ts';
 import { CoveragePanel } from './CoveragePanel.tsx';
+import { EvalRunsPanel } from './EvalRunsPanel.tsx';
+import { PlaygroundPanel } from './PlaygroundPanel.tsx';
 import { PersonasPanel } from './PersonasPanel.tsx';
 import { RubricsPanel } from './RubricsPanel.tsx';
 import { ScenariosPanel } from './ScenariosPanel.tsx';
@@ -62,6 +65,12 @@ export function DesignerHome() {
                 panel: <RubricsPanel summary={summary} />,
               },
               { id: 'coverage', label: 'Coverage', panel: <CoveragePanel summary={summary} /> },
+              { id: 'eval-runs', label: 'Eval runs', panel: <EvalRunsPanel /> },
+              {
+                id: 'playground',
+                label: 'Playground',
+                panel: <PlaygroundPanel summary={summary} />,
+              },
             ]}
           />
         </>

@@ -12,6 +12,7 @@ export function DetailFrame({
   error,
   loading,
   children,
+  focusHeading = true,
 }: {
   title: string;
   backLabel: string;
@@ -19,10 +20,16 @@ export function DetailFrame({
   error: string | null;
   loading: boolean;
   children: ReactNode;
+  /** False when coming back from a nested view, whose opener takes focus instead. */
+  focusHeading?: boolean;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus();
+    // Only when the frame opens: a later prop change must not pull focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <article
       className="detail"

@@ -1,0 +1,166 @@
+/**
+ * /api/evals — eval suites and runs for designers: list suites, list and open runs, start a run
+ * of one or more suites in the background (offline, or live when an LLM is configured), compare
+ * two runs, and the persona playground. Eval runs are product data shared by every organisation
+ * (like content), so any designer or admin may use them.
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { contentId } from '../content/schemas.ts';
+import { compareRuns } from '../evals/compare.ts';
+import { listRuns, loadRunDetail } from '../evals/run-queries.ts';
+import { loadRun } from '../evals/store.ts';
+import { AppError } from '../lib/errors.ts';
+import { validate } from '../lib/validate.ts';
+import { actorOf, requireRoles } from '../middleware/guards.ts';
+import { createOfflinePersonaEngine } from '../roleplay/offline-engine.ts';
+import { PersonaModelError } from '../roleplay/persona-errors.ts';
+import { playPlayground } from '../services/evals/playground.ts';
+import { liveView, mergeRuns, storedView } from '../services/evals/run-views.ts';
+import { startEvalRun } from '../services/evals/start-run.ts';
+import { MAX_TURN_CHARS } from '../transcript/schema.ts';
+
+/** Learner turns the playground plays at most. */
+export const MAX_PLAYGROUND_TURNS = 30;
+
+const runId = z.string().min(1).max(100);
+const idParam = validate('param', z.strictObject({ id: runId }));
+const listQuery = validate(
+  'query',
+  z.strictObject({
+    suite: contentId.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+);
+const startBody = validate(
+  'json',
+  z.strictObject({
+    suites: z.array(contentId).min(1).max(10),
+    live: z.boolean().default(false),
+  }),
+);
+const compareQuery = validate('query', z.strictObject({ a: runId, b: runId }));
+const playgroundBody = validate(
+  'json',
+  z.strictObject({
+    scenarioId: contentId,
+    turns: z.array(z.string().max(MAX_TURN_CHARS)).max(MAX_PLAYGROUND_TURNS),
+    live: z.boolean().default(false),
+  }),
+);
+
+const NO_RUNNER =
+  'Eval runs are not available on this server: the suites are read from the repository, which only the Node server has.';
+const NO_LLM =
+  'Live runs need an LLM provider (set OPENAI_API_KEY); this server is in offline mode. Run offline instead.';
+
+/** The eval source and run registry, or CONFLICT when this runtime has none. */
+function evalsOf(c: Context<AppEnv>) {
+  const evals = c.var.deps.evals;
+  if (!evals) throw new AppError('CONFLICT', NO_RUNNER);
+  return evals;
+}
+
+/** A finished, stored run for comparing; NOT_FOUND or CONFLICT (still running) otherwise. */
+async function storedRunOrThrow(c: Context<AppEnv>, id: string) {
+  const run = await loadRun(c.var.deps.db, id);
+  if (run) return run;
+  if (c.var.deps.evals?.runs.get(id)?.finishedAt === null)
+    throw new AppError('CONFLICT', `Eval run "${id}" has not finished yet.`);
+  throw new AppError('NOT_FOUND', `No stored eval run "${id}".`);
+}
+
+export const evalRoutes = new Hono<AppEnv>()
+  .use(requireRoles('designer', 'admin'))
+  .get('/suites', async (c) => {
+    const evals = c.var.deps.evals;
+    const listing = evals ? await evals.source.listSuites() : { suites: [], issues: [] };
+    return c.json({
+      ...listing,
+      canRun: evals !== undefined,
+      canRunLive: evals !== undefined && c.var.deps.llm !== null,
+      reason: evals ? null : NO_RUNNER,
+    });
+  })
+  .get('/runs', listQuery, async (c) => {
+    const { suite, limit } = c.req.valid('query');
+    const stored = await listRuns(c.var.deps.db, { suite, limit });
+    const live = (c.var.deps.evals?.runs.list() ?? []).filter((r) => !suite || r.suite === suite);
+    return c.json({ runs: mergeRuns(stored, live, limit) });
+  })
+  .get('/runs/:id', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const live = c.var.deps.evals?.runs.get(id);
+    const detail = await loadRunDetail(c.var.deps.db, id);
+    if (detail) {
+      const { versions, cases, ...row } = detail;
+      return c.json({ run: storedView(row, live), versions, cases });
+    }
+    if (!live) throw new AppError('NOT_FOUND', `No eval run "${id}".`);
+    return c.json({ run: liveView(live), versions: null, cases: [] });
+  })
+  .post('/runs', startBody, async (c) => {
+    const { suites, live } = c.req.valid('json');
+    const actor = actorOf(c);
+    const deps = c.var.deps;
+    const evals = evalsOf(c);
+    if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
+    const started = await startEvalRun(
+      {
+        db: deps.db,
+        source: evals.source,
+        runs: evals.runs,
+        logger: deps.logger,
+        now: () => deps.clock.now().getTime(),
+        newRunId: () => `ev_${crypto.randomUUID()}`,
+      },
+      { suiteIds: suites, live, startedBy: actor.userId },
+    );
+    // Keeps the run alive past the response (Workers' waitUntil, tracked on Node).
+    if (deps.background) deps.background(started.work);
+    return c.json({ runs: started.runs.map(liveView) }, 202);
+  })
+  .get('/compare', compareQuery, async (c) => {
+    const { a, b } = c.req.valid('query');
+    const [before, after] = [await storedRunOrThrow(c, a), await storedRunOrThrow(c, b)];
+    if (before.suite !== after.suite) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Runs of different suites cannot be compared ("${before.suite}" and "${after.suite}").`,
+      );
+    }
+    const comparison = compareRuns(before, after);
+    const summaries = (run: typeof before, id: string) =>
+      run.cases.find((x) => x.id === id)?.summary ?? null;
+    return c.json({
+      comparison: {
+        ...comparison,
+        caseChanges: comparison.caseChanges.map((ch) => ({
+          ...ch,
+          beforeSummary: summaries(before, ch.id),
+          afterSummary: summaries(after, ch.id),
+        })),
+      },
+    });
+  })
+  .post('/playground', playgroundBody, async (c) => {
+    const { scenarioId, turns, live } = c.req.valid('json');
+    const deps = c.var.deps;
+    const scenario = deps.content.scenarios.find((s) => s.id === scenarioId);
+    if (!scenario) throw new AppError('NOT_FOUND', `No scenario with id "${scenarioId}".`);
+    const persona = deps.content.personas.find((p) => p.id === scenario.persona);
+    if (!persona) throw new AppError('NOT_FOUND', `No persona with id "${scenario.persona}".`);
+    if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
+    // A live replay calls the model once per turn, so it counts against the message limit.
+    if (live) c.var.limits.send.hit(actorOf(c).userId, 'playground replays');
+    const engine =
+      live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine();
+    try {
+      return c.json(await playPlayground(engine, { scenario, persona }, turns));
+    } catch (err) {
+      if (err instanceof PersonaModelError)
+        throw new AppError('UPSTREAM_UNAVAILABLE', `The persona model failed: ${err.message}`);
+      throw err;
+    }
+  });

@@ -1,0 +1,77 @@
+/**
+ * One shape for an eval run in the API, whether it is still running in this process (live) or
+ * stored in the database: status, figures, case counts, progress and times.
+ */
+import type { Figure } from '../../evals/result.ts';
+import type { CaseCounts, RunRow } from '../../evals/run-queries.ts';
+import type { LiveRun, LiveStatus } from './live-runs.ts';
+
+/** An eval run as the runs table and the run page show it. */
+export interface RunView {
+  runId: string;
+  suite: string;
+  kind: string;
+  title: string;
+  mode: 'offline' | 'live';
+  status: LiveStatus;
+  figures: Figure[];
+  caseCounts: CaseCounts | null;
+  /** Cases done of the total; null for a run this process did not start. */
+  progress: { done: number; total: number | null } | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** `cli` (npm run evals) or `web`. */
+  startedFrom: 'cli' | 'web';
+  error: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A run this process started and has not stored (queued, running, or failed on the server). */
+export function liveView(run: LiveRun): RunView {
+  return {
+    runId: run.runId,
+    suite: run.suite,
+    kind: run.kind,
+    title: run.title,
+    mode: run.mode,
+    status: run.status,
+    figures: [],
+    caseCounts: null,
+    progress: { done: run.done, total: run.total },
+    startedAt: new Date(run.startedAt).toISOString(),
+    finishedAt: iso(run.finishedAt),
+    startedFrom: 'web',
+    error: run.error,
+  };
+}
+
+/** A stored run, with this process's progress when it started it. */
+export function storedView(row: RunRow, live?: LiveRun): RunView {
+  return {
+    runId: row.runId,
+    suite: row.suite,
+    kind: row.kind,
+    title: row.title,
+    mode: row.mode,
+    status: row.status,
+    figures: row.figures,
+    caseCounts: row.caseCounts,
+    progress: live ? { done: live.done, total: live.total } : null,
+    startedAt: new Date(row.startedAt).toISOString(),
+    finishedAt: iso(row.finishedAt),
+    startedFrom: row.startedBy === 'cli' || row.startedBy === null ? 'cli' : 'web',
+    error: null,
+  };
+}
+
+/** Stored runs plus the live runs not (yet) stored, newest first, at most `limit`. */
+export function mergeRuns(stored: RunRow[], live: LiveRun[], limit: number): RunView[] {
+  const storedIds = new Set(stored.map((r) => r.runId));
+  const liveById = new Map(live.map((r) => [r.runId, r]));
+  const views = [
+    ...live.filter((r) => !storedIds.has(r.runId)).map(liveView),
+    ...stored.map((r) => storedView(r, liveById.get(r.runId))),
+  ];
+  return views.sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, limit);
+}

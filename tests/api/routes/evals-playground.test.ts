@@ -9,7 +9,7 @@ const read = async (res: Response) => (await res.json()) as PlaygroundResult;
 
 const SCENARIO = 'energy-bill-shock';
 const ASK =
-  "Hi Gary, I can see the bill is $912 when you normally pay $320 - that's a huge jump. When did you move in?";
+  "Hi Gary, I can see the bill is $912 when you normally pay $320 - that's a huge jump. Is the due date a worry for your pension?";
 const BLAME = 'Calm down, it is your fault for using too much.';
 
 const state = (over: Record<string, unknown>) => ({
@@ -56,7 +56,7 @@ describe('the persona playground', () => {
         { speaker: 'agent', text: ASK },
         {
           speaker: 'customer',
-          text: 'He is on the age pension, paid fortnightly; the bill is due in 9 days.',
+          text: "I'm on the age pension, paid fortnightly. and this bill's due in 9 days. mate, this is a joke.",
           state: state({
             mood: 4,
             turn: 1,

@@ -144,8 +144,8 @@ describe('eval routes with the fixture suites', () => {
       finishedAt: NOW,
     });
     expect(done.versions?.scenarios).toEqual({
-      'energy-bill-shock': '1.0.0',
-      'insurance-claim-delay-escalation': '1.0.0',
+      'energy-bill-shock': '1.0.1',
+      'insurance-claim-delay-escalation': '1.0.1',
     });
     expect(done.cases.map((c) => [c.id, c.outcome])).toEqual([
       ['stock-apology', 'pass'],

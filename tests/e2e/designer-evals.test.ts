@@ -130,10 +130,10 @@ describe('the designer eval runs and playground in a real browser', () => {
 
     const box = page.getByLabel('Your message as the agent');
     await box.fill(
-      "Hi Gary, I can see the bill is $912 when you normally pay $320 - that's a huge jump. When did you move in?",
+      "Hi Gary, I can see the bill is $912 when you normally pay $320 - that's a huge jump. Is the due date a worry for your pension?",
     );
     await page.getByRole('button', { name: 'Send' }).click();
-    await chat.getByText('He is on the age pension').waitFor();
+    await chat.getByText("I'm on the age pension").waitFor();
     await page.getByText('4 of 10', { exact: true }).waitFor();
     expect(await page.getByRole('list', { name: 'Facts revealed' }).count()).toBe(1);
 

@@ -19,6 +19,7 @@ import { scenarioRoutes } from './routes/scenarios.ts';
 import { contentRoutes } from './routes/content.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 /** Learner messages a user may send per minute (a fast typist sends well under 20). */
 export const SEND_PER_MINUTE = 30;
@@ -37,7 +38,8 @@ function apiRoutes() {
     .route('/admin', adminRoutes)
     .route('/scenarios', scenarioRoutes)
     .route('/attempts', attemptRoutes)
-    .route('/content', contentRoutes);
+    .route('/content', contentRoutes)
+    .route('/review', reviewRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

@@ -12,6 +12,7 @@ import {
   startAttemptAs,
   TEST_SCENARIO,
 } from '#tests/helpers/roleplay-api.ts';
+import { gradedAttempt, reviewOf } from '#tests/helpers/review-api.ts';
 import { ACTORS, buildWorld, type ActorName, type World } from '#tests/helpers/world.ts';
 
 type Expect = Record<ActorName, number>;
@@ -65,6 +66,15 @@ const readers = (ok: number): Expect => ({
 /** Writers: only the learner; readers who may not write get 403, everyone else 404. */
 const writer = (ok: number): Expect => ({ ...readers(403), learner: ok });
 const post = (path: string, body?: unknown) => ({ path, init: json('POST', body ?? {}) });
+const gradedFixture = async (t: TestApp, w: World) => ({
+  attempt: await gradedAttempt(t, learnerCookie(w)),
+});
+/** Reviewers of the learner's attempt: assessors, admins and the learner's coach. */
+const reviewers = (ok: number): Expect => ({
+  ...only(['assessor', 'admin', 'coach'], ok),
+  coachOfOtherGroup: 404,
+  foreignAdmin: 404,
+});
 
 const MATRIX: Record<string, Row> = {
   'GET /api/auth/*': { request: () => ({ path: '/api/auth/get-session' }), expect: all(200) },
@@ -204,6 +214,50 @@ const MATRIX: Record<string, Row> = {
   'GET /api/content/rubrics/:id': {
     request: () => ({ path: '/api/content/rubrics/core-webchat' }),
     expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/review/queue': {
+    setup: gradedFixture,
+    request: () => ({ path: '/api/review/queue' }),
+    expect: only(['assessor'], 200),
+  },
+  'GET /api/review/attempts/:id': {
+    setup: gradedFixture,
+    request: (_w, f) => ({ path: `/api/review/attempts/${f.attempt}` }),
+    expect: reviewers(200),
+  },
+  'POST /api/review/attempts/:id/decisions': {
+    setup: async (t, w) => {
+      const f = await gradedFixture(t, w);
+      const view = await reviewOf(t, w.cookies.assessor ?? '', f.attempt);
+      return { ...f, grading: view.gradings.find((g) => g.rubric.id === 'core-webchat')?.id ?? '' };
+    },
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/decisions`, {
+        gradingId: f.grading,
+        criterionId: 'empathy',
+        action: 'confirm',
+        expectedVersion: 0,
+      }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/attempts/:id/void': {
+    setup: gradedFixture,
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/void`, { reason: 'Persona broke character' }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/attempts/:id/sign-offs': {
+    setup: gradedFixture,
+    // The offline grader judges no nz-cc-gpo1 criterion of this chat, so it can be signed off at once.
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/sign-offs`, { rubricId: 'nz-cc-gpo1' }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/attempts/:id/comments': {
+    setup: gradedFixture,
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/comments`, { turn: 1, body: 'Nice.' }),
+    expect: { ...only(['assessor', 'coach'], 201), coachOfOtherGroup: 404 },
   },
 };
 

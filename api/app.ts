@@ -19,6 +19,7 @@ import { scenarioRoutes } from './routes/scenarios.ts';
 import { contentRoutes } from './routes/content.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { reviewRoutes } from './routes/review.ts';
 
 /** Learner messages a user may send per minute (a fast typist sends well under 20). */
@@ -39,7 +40,8 @@ function apiRoutes() {
     .route('/scenarios', scenarioRoutes)
     .route('/attempts', attemptRoutes)
     .route('/content', contentRoutes)
-    .route('/review', reviewRoutes);
+    .route('/review', reviewRoutes)
+    .route('/portfolio', portfolioRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

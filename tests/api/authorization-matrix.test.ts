@@ -259,6 +259,19 @@ const MATRIX: Record<string, Row> = {
       post(`/api/review/attempts/${f.attempt}/comments`, { turn: 1, body: 'Nice.' }),
     expect: { ...only(['assessor', 'coach'], 201), coachOfOtherGroup: 404 },
   },
+  'GET /api/portfolio': {
+    request: () => ({ path: '/api/portfolio' }),
+    expect: only(['learner', 'otherLearner'], 200),
+  },
+  'GET /api/portfolio/learners/:id': {
+    request: (w) => ({ path: `/api/portfolio/learners/${w.ids.learner}` }),
+    expect: reviewers(200),
+  },
+  'GET /api/portfolio/attempts/:id/feedback': {
+    setup: gradedFixture,
+    request: (_w, f) => ({ path: `/api/portfolio/attempts/${f.attempt}/feedback` }),
+    expect: readers(200),
+  },
 };
 
 describe('authorisation matrix', () => {

@@ -8,6 +8,7 @@ import type { AppEnv } from '../deps.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { loadAttemptFor } from '../services/roleplay/access.ts';
+import { agreementPeriod, agreementQuery, agreementReport } from '../services/review/agreement.ts';
 import { addComment, commentInput } from '../services/review/comments.ts';
 import { decisionInput, recordDecision } from '../services/review/decide.ts';
 import { signOffAttempt, signOffInput, voidAttempt, voidInput } from '../services/review/lock.ts';
@@ -19,6 +20,13 @@ const attemptParam = z.strictObject({ id: z.string().min(1).max(64) });
 export const reviewRoutes = new Hono<AppEnv>()
   .get('/queue', requireRoles('assessor'), async (c) =>
     c.json({ attempts: await assessorQueue(c.var.deps, actorOf(c)) }),
+  )
+  .get(
+    '/agreement',
+    requireRoles('assessor', 'designer', 'admin'),
+    validate('query', agreementQuery),
+    async (c) =>
+      c.json(await agreementReport(c.var.deps, actorOf(c), agreementPeriod(c.req.valid('query')))),
   )
   .get(
     '/attempts/:id',

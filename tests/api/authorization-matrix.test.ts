@@ -12,7 +12,7 @@ import {
   startAttemptAs,
   TEST_SCENARIO,
 } from '#tests/helpers/roleplay-api.ts';
-import { gradedAttempt, reviewOf } from '#tests/helpers/review-api.ts';
+import { confirmAll, gradedAttempt, reviewOf } from '#tests/helpers/review-api.ts';
 import { ACTORS, buildWorld, type ActorName, type World } from '#tests/helpers/world.ts';
 
 type Expect = Record<ActorName, number>;
@@ -258,6 +258,21 @@ const MATRIX: Record<string, Row> = {
     request: (_w, f) =>
       post(`/api/review/attempts/${f.attempt}/comments`, { turn: 1, body: 'Nice.' }),
     expect: { ...only(['assessor', 'coach'], 201), coachOfOtherGroup: 404 },
+  },
+  'GET /api/review/agreement': {
+    setup: async (t, w) => {
+      const f = await gradedFixture(t, w);
+      await confirmAll(t, w.cookies.assessor ?? '', f.attempt, 'core-webchat');
+      return f;
+    },
+    request: () => ({ path: '/api/review/agreement' }),
+    // Each organisation's admins see their own organisation's figures only.
+    expect: only(['assessor', 'designer', 'admin', 'foreignAdmin'], 200),
+    noForeignRows: (_w, actor, body) => {
+      const rows = (body as { criteria: unknown[] }).criteria;
+      if (actor === 'foreignAdmin') expect(rows).toEqual([]);
+      if (actor === 'admin') expect(rows.length).toBeGreaterThan(0);
+    },
   },
   'GET /api/portfolio': {
     request: () => ({ path: '/api/portfolio' }),

@@ -9,6 +9,7 @@ import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { loadAttemptFor } from '../services/roleplay/access.ts';
 import { agreementPeriod, agreementQuery, agreementReport } from '../services/review/agreement.ts';
+import { exportQuery, runExport } from '../services/review/export.ts';
 import { addComment, commentInput } from '../services/review/comments.ts';
 import { decisionInput, recordDecision } from '../services/review/decide.ts';
 import { signOffAttempt, signOffInput, voidAttempt, voidInput } from '../services/review/lock.ts';
@@ -28,6 +29,16 @@ export const reviewRoutes = new Hono<AppEnv>()
     async (c) =>
       c.json(await agreementReport(c.var.deps, actorOf(c), agreementPeriod(c.req.valid('query')))),
   )
+  .get('/exports', requireRoles('assessor', 'admin'), validate('query', exportQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { contentType, body } = await runExport(c.var.deps, actorOf(c), q);
+    c.header('Content-Type', contentType);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="rapport-${q.scope}-${q.id.replace(/[^A-Za-z0-9_-]/g, '')}.${q.format}"`,
+    );
+    return c.body(body);
+  })
   .get(
     '/attempts/:id',
     requireRoles('assessor', 'coach', 'admin'),

@@ -274,6 +274,11 @@ const MATRIX: Record<string, Row> = {
       if (actor === 'admin') expect(rows.length).toBeGreaterThan(0);
     },
   },
+  'GET /api/review/exports': {
+    request: (w) => ({ path: `/api/review/exports?scope=learner&id=${w.ids.learner}&format=csv` }),
+    // Another organisation's admin cannot see this learner at all.
+    expect: { ...only(['assessor', 'admin'], 200), foreignAdmin: 404 },
+  },
   'GET /api/portfolio': {
     request: () => ({ path: '/api/portfolio' }),
     expect: only(['learner', 'otherLearner'], 200),

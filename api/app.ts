@@ -19,6 +19,7 @@ import { scenarioRoutes } from './routes/scenarios.ts';
 import { contentRoutes } from './routes/content.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
+import { coachRoutes } from './routes/coach.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { reviewRoutes } from './routes/review.ts';
 
@@ -41,7 +42,8 @@ function apiRoutes() {
     .route('/attempts', attemptRoutes)
     .route('/content', contentRoutes)
     .route('/review', reviewRoutes)
-    .route('/portfolio', portfolioRoutes);
+    .route('/portfolio', portfolioRoutes)
+    .route('/coach', coachRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

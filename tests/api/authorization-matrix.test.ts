@@ -279,6 +279,30 @@ const MATRIX: Record<string, Row> = {
     // Another organisation's admin cannot see this learner at all.
     expect: { ...only(['assessor', 'admin'], 200), foreignAdmin: 404 },
   },
+  'GET /api/coach/queue': {
+    setup: gradedFixture,
+    request: () => ({ path: '/api/coach/queue' }),
+    expect: only(['coach', 'coachOfOtherGroup'], 200),
+    noForeignRows: (_w, actor, body) => {
+      const rows = (body as { attempts: Array<{ learner: { id: string } }> }).attempts;
+      if (actor === 'coachOfOtherGroup')
+        expect(rows.map((r) => r.learner.id)).not.toContain(_w.ids.learner);
+    },
+  },
+  'GET /api/coach/groups': {
+    request: () => ({ path: '/api/coach/groups' }),
+    expect: only(['coach', 'coachOfOtherGroup'], 200),
+  },
+  'POST /api/coach/assignments': {
+    request: (w) =>
+      post('/api/coach/assignments', {
+        scenarioId: TEST_SCENARIO,
+        learnerId: w.ids.learner,
+        dueDate: '2026-12-01',
+      }),
+    // A coach of another group does not coach this learner: to them the learner does not exist.
+    expect: { ...only(['coach'], 201), coachOfOtherGroup: 404 },
+  },
   'GET /api/portfolio': {
     request: () => ({ path: '/api/portfolio' }),
     expect: only(['learner', 'otherLearner'], 200),

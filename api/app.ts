@@ -21,6 +21,9 @@ import { contentRoutes } from './routes/content.ts';
 import { evalRoutes } from './routes/evals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes, sessionRoutes } from './routes/me.ts';
+import { coachRoutes } from './routes/coach.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 /** Learner messages a user may send per minute (a fast typist sends well under 20). */
 export const SEND_PER_MINUTE = 30;
@@ -40,7 +43,10 @@ function apiRoutes() {
     .route('/scenarios', scenarioRoutes)
     .route('/attempts', attemptRoutes)
     .route('/content', contentRoutes)
-    .route('/evals', evalRoutes);
+    .route('/evals', evalRoutes)
+    .route('/review', reviewRoutes)
+    .route('/portfolio', portfolioRoutes)
+    .route('/coach', coachRoutes);
 }
 
 /** Maps anything thrown in a handler to the one error envelope. */

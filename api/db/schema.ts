@@ -344,3 +344,139 @@ export const evalCases = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.caseId] })],
 );
+
+/** A criterion verdict as the grader and the assessor give it. */
+export const VERDICTS = ['met', 'not_yet'] as const;
+
+/**
+ * The human decision on one criterion of one grading, stored apart from the AI judgement (which
+ * stays in `gradings.result`). Each change adds a row with the next `version`; the newest row is
+ * the current decision and older rows are kept. The unique version index makes a concurrent
+ * second decision on the same criterion fail instead of silently overwriting the first.
+ */
+export const criterionDecisions = sqliteTable(
+  'criterion_decisions',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    gradingId: text('grading_id')
+      .notNull()
+      .references(() => gradings.id, { onDelete: 'cascade' }),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: text('rubric_version').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    /** 1 for the first decision on this criterion, then 2, 3, ... */
+    version: integer('version').notNull(),
+    action: text('action', { enum: ['confirm', 'override'] }).notNull(),
+    /** The AI verdict the assessor saw (null when the judge gave none). */
+    aiVerdict: text('ai_verdict', { enum: VERDICTS }),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    reason: text('reason'),
+    /** JSON array of verified `{ turn, quote }` the assessor cited. */
+    evidence: text('evidence').notNull().default('[]'),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => users.id),
+    /** Made after the attempt was signed off against this rubric (needs a reason). */
+    afterSignOff: integer('after_sign_off', { mode: 'boolean' }).notNull().default(false),
+    supersedesId: text('supersedes_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('criterion_decisions_version_idx').on(t.gradingId, t.criterionId, t.version),
+    index('criterion_decisions_attempt_idx').on(t.attemptId),
+    index('criterion_decisions_org_idx').on(t.organisationId, t.createdAt),
+  ],
+);
+
+/** An attempt voided by an assessor (a persona fault): it counts for nothing. */
+export const attemptVoids = sqliteTable('attempt_voids', {
+  attemptId: text('attempt_id')
+    .primaryKey()
+    .references(() => attempts.id, { onDelete: 'cascade' }),
+  organisationId: text('organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  reason: text('reason').notNull(),
+  assessorId: text('assessor_id')
+    .notNull()
+    .references(() => users.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Sign-off of an attempt against one rubric pack (standard); it locks the decisions. */
+export const signOffs = sqliteTable(
+  'sign_offs',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    gradingId: text('grading_id')
+      .notNull()
+      .references(() => gradings.id, { onDelete: 'cascade' }),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: text('rubric_version').notNull(),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('sign_offs_attempt_rubric_idx').on(t.attemptId, t.rubricId)],
+);
+
+/** A coach's (or assessor's) comment on a turn of an attempt or on a criterion. */
+export const reviewComments = sqliteTable(
+  'review_comments',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** Transcript turn index the comment is on (null for a criterion comment). */
+    turn: integer('turn'),
+    rubricId: text('rubric_id'),
+    criterionId: text('criterion_id'),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('review_comments_attempt_idx').on(t.attemptId, t.createdAt)],
+);
+
+/** A practice scenario a coach assigned to one learner or to a whole group, with a due date. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    learnerId: text('learner_id').references(() => users.id, { onDelete: 'cascade' }),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    /** Due date, `YYYY-MM-DD`. */
+    dueDate: text('due_date').notNull(),
+    assignedBy: text('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('assignments_learner_idx').on(t.learnerId),
+    index('assignments_group_idx').on(t.groupId),
+  ],
+);

@@ -12,6 +12,7 @@ import {
   startAttemptAs,
   TEST_SCENARIO,
 } from '#tests/helpers/roleplay-api.ts';
+import { confirmAll, gradedAttempt, reviewOf } from '#tests/helpers/review-api.ts';
 import { ACTORS, buildWorld, type ActorName, type World } from '#tests/helpers/world.ts';
 import { fixtureEvals, storeTwoGoldenRuns } from '#tests/helpers/eval-fixtures.ts';
 
@@ -66,6 +67,15 @@ const readers = (ok: number): Expect => ({
 /** Writers: only the learner; readers who may not write get 403, everyone else 404. */
 const writer = (ok: number): Expect => ({ ...readers(403), learner: ok });
 const post = (path: string, body?: unknown) => ({ path, init: json('POST', body ?? {}) });
+const gradedFixture = async (t: TestApp, w: World) => ({
+  attempt: await gradedAttempt(t, learnerCookie(w)),
+});
+/** Reviewers of the learner's attempt: assessors, admins and the learner's coach. */
+const reviewers = (ok: number): Expect => ({
+  ...only(['assessor', 'admin', 'coach'], ok),
+  coachOfOtherGroup: 404,
+  foreignAdmin: 404,
+});
 
 const MATRIX: Record<string, Row> = {
   'GET /api/auth/*': { request: () => ({ path: '/api/auth/get-session' }), expect: all(200) },
@@ -234,6 +244,107 @@ const MATRIX: Record<string, Row> = {
     request: () =>
       post('/api/evals/playground', { scenarioId: TEST_SCENARIO, turns: ['Hello, I can help.'] }),
     expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/review/queue': {
+    setup: gradedFixture,
+    request: () => ({ path: '/api/review/queue' }),
+    expect: only(['assessor'], 200),
+  },
+  'GET /api/review/attempts/:id': {
+    setup: gradedFixture,
+    request: (_w, f) => ({ path: `/api/review/attempts/${f.attempt}` }),
+    expect: reviewers(200),
+  },
+  'POST /api/review/attempts/:id/decisions': {
+    setup: async (t, w) => {
+      const f = await gradedFixture(t, w);
+      const view = await reviewOf(t, w.cookies.assessor ?? '', f.attempt);
+      return { ...f, grading: view.gradings.find((g) => g.rubric.id === 'core-webchat')?.id ?? '' };
+    },
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/decisions`, {
+        gradingId: f.grading,
+        criterionId: 'empathy',
+        action: 'confirm',
+        expectedVersion: 0,
+      }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/attempts/:id/void': {
+    setup: gradedFixture,
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/void`, { reason: 'Persona broke character' }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/attempts/:id/sign-offs': {
+    setup: gradedFixture,
+    // The offline grader judges no nz-cc-gpo1 criterion of this chat, so it can be signed off at once.
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/sign-offs`, { rubricId: 'nz-cc-gpo1' }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/attempts/:id/comments': {
+    setup: gradedFixture,
+    request: (_w, f) =>
+      post(`/api/review/attempts/${f.attempt}/comments`, { turn: 1, body: 'Nice.' }),
+    expect: { ...only(['assessor', 'coach'], 201), coachOfOtherGroup: 404 },
+  },
+  'GET /api/review/agreement': {
+    setup: async (t, w) => {
+      const f = await gradedFixture(t, w);
+      await confirmAll(t, w.cookies.assessor ?? '', f.attempt, 'core-webchat');
+      return f;
+    },
+    request: () => ({ path: '/api/review/agreement' }),
+    // Each organisation's admins see their own organisation's figures only.
+    expect: only(['assessor', 'designer', 'admin', 'foreignAdmin'], 200),
+    noForeignRows: (_w, actor, body) => {
+      const rows = (body as { criteria: unknown[] }).criteria;
+      if (actor === 'foreignAdmin') expect(rows).toEqual([]);
+      if (actor === 'admin') expect(rows.length).toBeGreaterThan(0);
+    },
+  },
+  'GET /api/review/exports': {
+    request: (w) => ({ path: `/api/review/exports?scope=learner&id=${w.ids.learner}&format=csv` }),
+    // Another organisation's admin cannot see this learner at all.
+    expect: { ...only(['assessor', 'admin'], 200), foreignAdmin: 404 },
+  },
+  'GET /api/coach/queue': {
+    setup: gradedFixture,
+    request: () => ({ path: '/api/coach/queue' }),
+    expect: only(['coach', 'coachOfOtherGroup'], 200),
+    noForeignRows: (_w, actor, body) => {
+      const rows = (body as { attempts: Array<{ learner: { id: string } }> }).attempts;
+      if (actor === 'coachOfOtherGroup')
+        expect(rows.map((r) => r.learner.id)).not.toContain(_w.ids.learner);
+    },
+  },
+  'GET /api/coach/groups': {
+    request: () => ({ path: '/api/coach/groups' }),
+    expect: only(['coach', 'coachOfOtherGroup'], 200),
+  },
+  'POST /api/coach/assignments': {
+    request: (w) =>
+      post('/api/coach/assignments', {
+        scenarioId: TEST_SCENARIO,
+        learnerId: w.ids.learner,
+        dueDate: '2026-12-01',
+      }),
+    // A coach of another group does not coach this learner: to them the learner does not exist.
+    expect: { ...only(['coach'], 201), coachOfOtherGroup: 404 },
+  },
+  'GET /api/portfolio': {
+    request: () => ({ path: '/api/portfolio' }),
+    expect: only(['learner', 'otherLearner'], 200),
+  },
+  'GET /api/portfolio/learners/:id': {
+    request: (w) => ({ path: `/api/portfolio/learners/${w.ids.learner}` }),
+    expect: reviewers(200),
+  },
+  'GET /api/portfolio/attempts/:id/feedback': {
+    setup: gradedFixture,
+    request: (_w, f) => ({ path: `/api/portfolio/attempts/${f.attempt}/feedback` }),
+    expect: readers(200),
   },
 };
 

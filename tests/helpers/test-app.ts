@@ -8,7 +8,7 @@ import { createApp } from '#api/app.ts';
 import { createAuth } from '#api/auth.ts';
 import { parseConfig, type AppConfig } from '#api/config.ts';
 import { createDb, type Db } from '#api/db/client.ts';
-import { applyMigrations } from '#api/db/client.node.ts';
+import { applyMigrations, openLibsqlClient } from '#api/db/client.node.ts';
 import type { AppDeps } from '#api/deps.ts';
 import type { Clock } from '#api/lib/clock.ts';
 import { createMemoryLogger } from '#api/lib/logger.ts';
@@ -51,6 +51,11 @@ export interface TestAppOptions {
   content?: ContentBundle;
   /** Eval suites and web runs (route tests pass a fixture suites folder); none when absent. */
   evals?: AppDeps['evals'];
+  /**
+   * A `file:` libSQL URL instead of the in-memory database. An in-memory client has a single
+   * connection that a transaction holds, so tests of truly concurrent requests need a file.
+   */
+  databaseUrl?: string;
 }
 
 /** Builds an app with a fresh in-memory database. */
@@ -63,7 +68,9 @@ export async function createTestApp(opts: TestAppOptions = {}) {
     RAPPORT_SIGNIN_PER_MINUTE: '1000',
     ...opts.env,
   });
-  const client = createClient({ url: ':memory:' });
+  const client = opts.databaseUrl
+    ? await openLibsqlClient(opts.databaseUrl)
+    : createClient({ url: ':memory:' });
   const db: Db = createDb({ client });
   await applyMigrations(db);
   const logger = createMemoryLogger();

@@ -38,8 +38,10 @@ describe('roleplay attempts (offline engine)', () => {
     expect(body.scenarios.length).toBe(t.deps.content.scenarios.length);
     const one = body.scenarios.find((s) => s.id === TEST_SCENARIO);
     expect(Object.keys(one ?? {}).sort()).toEqual([
+      'assigned',
       'brief',
       'customerName',
+      'dueDate',
       'id',
       'industry',
       'interactionType',

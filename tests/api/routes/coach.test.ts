@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_GROUP_ID } from '#api/services/demo-seed.ts';
+import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
+import { buildWorld, type World } from '#tests/helpers/world.ts';
+import { jsonInit } from '#tests/helpers/roleplay-api.ts';
+import { confirmAll, gradedAttempt } from '#tests/helpers/review-api.ts';
+
+describe('coach queue and assignments', () => {
+  let t: TestApp;
+  let w: World;
+  let coach: string;
+  beforeEach(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t);
+    coach = w.cookies.coach ?? '';
+  });
+  afterEach(() => t.close());
+
+  const queue = async (query = '', cookie = coach) => {
+    const res = await t.app.request(`/api/coach/queue${query}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { attempts: Array<{ attemptId: string; status: string }> })
+      .attempts;
+  };
+
+  it("lists only the coach's learners' attempts, filtered by learner, scenario and status", async () => {
+    const learner = w.cookies.learner ?? '';
+    await gradedAttempt(t, w.cookies.otherLearner ?? '');
+    const graded = await gradedAttempt(t, learner);
+    t.clock.advance(60_000);
+    const pending = await gradedAttempt(t, learner, { grade: false });
+    expect((await queue()).map((a) => [a.attemptId, a.status])).toEqual([
+      [pending, 'grading'],
+      [graded, 'graded'],
+    ]);
+    expect((await queue('?status=graded')).map((a) => a.attemptId)).toEqual([graded]);
+    expect(await queue(`?learnerId=${w.ids.otherLearner}`)).toEqual([]);
+    expect(await queue('?scenarioId=bank-card-blocked')).toEqual([]);
+    expect((await queue('', w.cookies.coachOfOtherGroup ?? '')).length).toBe(1);
+  });
+
+  it('shows signed-off attempts as signed_off', async () => {
+    const id = await gradedAttempt(t, w.cookies.learner ?? '');
+    const assessor = w.cookies.assessor ?? '';
+    for (const rubricId of ['core-webchat', 'nz-cc-gpo1', 'sqa-dn8j', 'bsbcco307a']) {
+      await confirmAll(t, assessor, id, rubricId);
+      const res = await t.app.request(
+        `/api/review/attempts/${id}/sign-offs`,
+        jsonInit('POST', assessor, { rubricId }),
+      );
+      expect(res.status).toBe(201);
+    }
+    expect((await queue()).map((a) => a.status)).toEqual(['signed_off']);
+  });
+
+  it('assigns a scenario to a learner or a group, and the learner sees it with the due date', async () => {
+    const assign = (body: unknown, cookie = coach) =>
+      t.app.request('/api/coach/assignments', jsonInit('POST', cookie, body));
+    expect(
+      (
+        await assign({
+          scenarioId: 'bank-card-blocked',
+          learnerId: w.ids.learner,
+          dueDate: '2026-12-01',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await assign({
+          scenarioId: 'energy-move-in',
+          groupId: DEMO_GROUP_ID,
+          dueDate: '2026-12-05',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await assign({
+          scenarioId: 'energy-move-in',
+          learnerId: w.ids.otherLearner,
+          dueDate: '2026-12-05',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await assign({ scenarioId: 'energy-move-in', dueDate: '2026-12-05' })).status).toBe(
+      400,
+    );
+    const scenarios = async (cookie: string) =>
+      (
+        (await (await t.app.request('/api/scenarios', { headers: { cookie } })).json()) as {
+          scenarios: Array<{ id: string; assigned: boolean; dueDate: string | null }>;
+        }
+      ).scenarios
+        .filter((s) => s.assigned)
+        .map((s) => [s.id, s.dueDate]);
+    expect(await scenarios(w.cookies.learner ?? '')).toEqual([
+      ['bank-card-blocked', '2026-12-01'],
+      ['energy-move-in', '2026-12-05'],
+    ]);
+    expect(await scenarios(w.cookies.otherLearner ?? '')).toEqual([]);
+  });
+
+  it("lists the coach's groups with their learners", async () => {
+    const res = await t.app.request('/api/coach/groups', { headers: { cookie: coach } });
+    expect(await res.json()).toEqual({
+      groups: [
+        {
+          id: DEMO_GROUP_ID,
+          name: 'Demo team',
+          learners: [{ id: w.ids.learner, name: 'Lee Learner' }],
+        },
+      ],
+    });
+  });
+});

@@ -16,7 +16,7 @@ import {
 export const GOOD_LINES = [
   "Hi Aroha, thanks for messaging. I'm sorry the move has been stressful — let's get your power sorted today.",
   'Could you confirm your date of birth and the postcode of the new address for security?',
-  'You could either book the standard connection on Saturday, or I can arrange a same-day one for a fee. Which would you prefer?',
+  'You could book the standard connection on Saturday or a same-day one. Which would you prefer?',
 ];
 
 /** Starts, chats, ends, writes case notes, submits and (unless told not to) grades an attempt. */

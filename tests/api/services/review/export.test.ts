@@ -81,7 +81,7 @@ describe('evidence exports', () => {
       action: 'override',
       reason,
       evidence: [
-        { turn: 5, quote: 'You could either book the standard connection on Saturday, or I can' },
+        { turn: 5, quote: 'You could book the standard connection on Saturday or a same-day one' },
       ],
       expectedVersion: 0,
     });
@@ -120,7 +120,7 @@ describe('evidence exports', () => {
       assessorId: w.ids.assessor,
       assessorName: 'Ari Assessor',
       reason: `'${reason}`,
-      evidence: 'turn 5: "You could either book the standard connection on Saturday, or I can"',
+      evidence: 'turn 5: "You could book the standard connection on Saturday or a same-day one"',
       afterSignOff: 'false',
       signedOff: 'false',
       attemptVoid: 'false',
@@ -149,7 +149,7 @@ describe('evidence exports', () => {
           [
             {
               turn: 5,
-              quote: 'You could either book the standard connection on Saturday, or I can',
+              quote: 'You could book the standard connection on Saturday or a same-day one',
             },
           ],
         ],

@@ -155,6 +155,11 @@ describe('the learner roleplay in a real browser', () => {
     const row = page.getByRole('row', { name: new RegExp(SCENARIO_TITLE) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Submitted for grading (you ended it)');
+
+    // The evidence portfolio opens from the home page; nothing is confirmed yet.
+    await page.getByRole('link', { name: 'Your evidence portfolio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Evidence portfolio' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   }, 180_000);

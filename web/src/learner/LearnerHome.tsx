@@ -5,7 +5,8 @@
 import { useRef } from 'react';
 import type { Me } from '../auth/session.ts';
 import { AttemptPage } from './AttemptPage.tsx';
-import { attemptIdOf, attemptPath, PRACTICE_PATH } from './paths.ts';
+import { attemptIdOf, attemptPath, PORTFOLIO_PATH, PRACTICE_PATH } from './paths.ts';
+import { PortfolioPage } from './PortfolioPage.tsx';
 import { PracticeHome } from './PracticeHome.tsx';
 
 export function LearnerHome({
@@ -33,5 +34,29 @@ export function LearnerHome({
         onBack={() => go(PRACTICE_PATH)}
       />
     );
-  return <PracticeHome me={me} focusHeading={moved.current} onOpen={(id) => go(attemptPath(id))} />;
+  if (path === PORTFOLIO_PATH)
+    return (
+      <>
+        <p>
+          <a
+            href={PRACTICE_PATH}
+            onClick={(e) => {
+              e.preventDefault();
+              go(PRACTICE_PATH);
+            }}
+          >
+            Back to practice
+          </a>
+        </p>
+        <PortfolioPage />
+      </>
+    );
+  return (
+    <PracticeHome
+      me={me}
+      focusHeading={moved.current}
+      onOpen={(id) => go(attemptPath(id))}
+      onPortfolio={() => go(PORTFOLIO_PATH)}
+    />
+  );
 }

@@ -20,15 +20,18 @@ import {
 import { PastAttempts } from './PastAttempts.tsx';
 import { ScenarioCard } from './ScenarioCard.tsx';
 import { useFocusHeading } from './useFocusHeading.ts';
+import { PORTFOLIO_PATH } from './paths.ts';
 
 export function PracticeHome({
   me,
   focusHeading,
   onOpen,
+  onPortfolio,
 }: {
   me: Me;
   focusHeading: boolean;
   onOpen: (attemptId: string) => void;
+  onPortfolio: () => void;
 }) {
   const [scenarios, setScenarios] = useState<ScenarioEntry[] | null>(null);
   const [attempts, setAttempts] = useState<AttemptEntry[] | null>(null);
@@ -53,6 +56,8 @@ export function PracticeHome({
       (!filter.interactionType || s.interactionType === filter.interactionType) &&
       (!filter.trait || s.traits.some((t) => t === filter.trait)),
   );
+  // Scenarios a coach assigned come first.
+  shown.sort((a, b) => Number(b.assigned) - Number(a.assigned));
 
   return (
     <section className="practice">
@@ -62,6 +67,18 @@ export function PracticeHome({
       <p>
         Hello {me.user.name}. Chat with a customer as the agent, write your case notes, and get
         feedback on each criterion.
+      </p>
+      <p>
+        <a
+          href={PORTFOLIO_PATH}
+          onClick={(e) => {
+            e.preventDefault();
+            onPortfolio();
+          }}
+        >
+          Your evidence portfolio
+        </a>{' '}
+        — which criteria of each standard your confirmed chats evidence, and what is still needed.
       </p>
       {error && (
         <p role="alert" className="error">

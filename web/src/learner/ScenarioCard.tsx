@@ -39,6 +39,12 @@ export function ScenarioCard({
   return (
     <article className="scenario-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{scenario.title}</h3>
+      {scenario.assigned && (
+        <p className="assigned">
+          <strong>Assigned by your coach</strong>
+          {scenario.dueDate ? ` — due ${scenario.dueDate}` : ''}
+        </p>
+      )}
       <Facts
         items={[
           ['Industry', scenario.industry],

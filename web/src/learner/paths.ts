@@ -3,6 +3,9 @@
 /** The practice home. */
 export const PRACTICE_PATH = '/learner';
 
+/** The learner's evidence portfolio. */
+export const PORTFOLIO_PATH = '/learner/portfolio';
+
 /** The path of an attempt's chat page. */
 export const attemptPath = (id: string) => `/learner/attempts/${encodeURIComponent(id)}`;
 

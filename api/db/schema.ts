@@ -23,6 +23,17 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
+/** The owning organisation; rows go when it goes. */
+const organisationRef = () =>
+  text('organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' });
+/** The attempt a row belongs to; rows go when it goes. */
+const attemptRef = () =>
+  text('attempt_id')
+    .notNull()
+    .references(() => attempts.id, { onDelete: 'cascade' });
+
 /** Roles a membership can grant; a person may hold several. */
 export const ROLES = ['learner', 'coach', 'assessor', 'designer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,9 +62,7 @@ export const users = sqliteTable('users', {
 export const memberships = sqliteTable(
   'memberships',
   {
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -70,9 +79,7 @@ export const groups = sqliteTable(
   'groups',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
@@ -183,9 +190,7 @@ export const attempts = sqliteTable(
   'attempts',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     learnerId: text('learner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -226,9 +231,7 @@ export const messages = sqliteTable(
   'messages',
   {
     id: text('id').primaryKey(),
-    attemptId: text('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    attemptId: attemptRef(),
     seq: integer('seq').notNull(),
     speaker: text('speaker', { enum: ['agent', 'customer'] }).notNull(),
     text: text('text').notNull(),
@@ -253,9 +256,7 @@ export const systemEvents = sqliteTable(
   'system_events',
   {
     id: text('id').primaryKey(),
-    attemptId: text('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    attemptId: attemptRef(),
     clientEventId: text('client_event_id').notNull(),
     kind: text('kind', {
       enum: ['crm_open', 'security_check', 'kb_search', 'kb_open', 'action'],
@@ -278,12 +279,8 @@ export const gradings = sqliteTable(
   'gradings',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    attemptId: text('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
+    attemptId: attemptRef(),
     rubricId: text('rubric_id').notNull(),
     rubricVersion: text('rubric_version').notNull(),
     graderMode: text('grader_mode', { enum: ['offline', 'llm'] }).notNull(),
@@ -358,12 +355,8 @@ export const criterionDecisions = sqliteTable(
   'criterion_decisions',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    attemptId: text('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
+    attemptId: attemptRef(),
     gradingId: text('grading_id')
       .notNull()
       .references(() => gradings.id, { onDelete: 'cascade' }),
@@ -414,12 +407,8 @@ export const signOffs = sqliteTable(
   'sign_offs',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    attemptId: text('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
+    attemptId: attemptRef(),
     gradingId: text('grading_id')
       .notNull()
       .references(() => gradings.id, { onDelete: 'cascade' }),
@@ -438,12 +427,8 @@ export const reviewComments = sqliteTable(
   'review_comments',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    attemptId: text('attempt_id')
-      .notNull()
-      .references(() => attempts.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
+    attemptId: attemptRef(),
     authorId: text('author_id')
       .notNull()
       .references(() => users.id),
@@ -462,9 +447,7 @@ export const assignments = sqliteTable(
   'assignments',
   {
     id: text('id').primaryKey(),
-    organisationId: text('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     scenarioId: text('scenario_id').notNull(),
     learnerId: text('learner_id').references(() => users.id, { onDelete: 'cascade' }),
     groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),

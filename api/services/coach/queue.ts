@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { attempts } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { rubricProgress } from '../review/queue.ts';
+import { attemptSummary, rubricProgress } from '../review/queue.ts';
 import { loadReviewStates, type AttemptReviewState } from '../review/state.ts';
 import { coachGroups } from './groups.ts';
 
@@ -63,17 +63,9 @@ export async function coachQueue(
     if (!state) return [];
     const status = coachStatus(state);
     if (filter.status && status !== filter.status) return [];
-    const scenario = deps.content.scenarios.find((s) => s.id === a.scenarioId);
     return [
       {
-        attemptId: a.id,
-        learner: { id: a.learnerId, name: names.get(a.learnerId) ?? '' },
-        scenario: {
-          id: a.scenarioId,
-          title: scenario?.title ?? a.scenarioId,
-          interactionType: scenario?.interactionType ?? null,
-        },
-        submittedAt: a.submittedAt?.toISOString() ?? null,
+        ...attemptSummary(deps, a, names),
         status,
         rubrics: rubricProgress(state).map((p) => ({
           rubric: p.rubric,

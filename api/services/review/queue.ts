@@ -82,16 +82,8 @@ export async function assessorQueue(deps: AppDeps, actor: Actor) {
     const status = statusOf(progress);
     if (!status) continue;
     const flags = orderFlags(progress.flatMap((p) => p.flags));
-    const scenario = deps.content.scenarios.find((s) => s.id === a.scenarioId);
     items.push({
-      attemptId: a.id,
-      learner: { id: a.learnerId, name: names.get(a.learnerId) ?? '' },
-      scenario: {
-        id: a.scenarioId,
-        title: scenario?.title ?? a.scenarioId,
-        interactionType: scenario?.interactionType ?? null,
-      },
-      submittedAt: a.submittedAt?.toISOString() ?? null,
+      ...attemptSummary(deps, a, names),
       status,
       flags,
       flagged: flags.length > 0,
@@ -101,4 +93,23 @@ export async function assessorQueue(deps: AppDeps, actor: Actor) {
   // Flagged first; within each band the oldest submission first (the sort is stable).
   items.sort((x, y) => Number(y.flagged) - Number(x.flagged));
   return items;
+}
+
+/** The part of a queue row that names the attempt, its learner and scenario. */
+export function attemptSummary(
+  deps: Pick<AppDeps, 'content'>,
+  a: { id: string; learnerId: string; scenarioId: string; submittedAt: Date | null },
+  names: Map<string, string>,
+) {
+  const scenario = deps.content.scenarios.find((s) => s.id === a.scenarioId);
+  return {
+    attemptId: a.id,
+    learner: { id: a.learnerId, name: names.get(a.learnerId) ?? '' },
+    scenario: {
+      id: a.scenarioId,
+      title: scenario?.title ?? a.scenarioId,
+      interactionType: scenario?.interactionType ?? null,
+    },
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+  };
 }

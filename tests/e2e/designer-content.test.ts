@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadContent, type ContentBundle } from '#api/content/load.ts';
 import { repoRoot } from '#api/content/repo-root.ts';
-import { axeViolations, launchBrowser, newPage, watchConsole } from './browser.ts';
-import { E2E_PASSWORD, startServer, type RunningServer } from './server.ts';
-
-async function signInAsDesigner(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Email').fill('designer@demo.rapport.test');
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Content' }).waitFor();
-}
+import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 describe('the designer content view in a real browser', () => {
   let server: RunningServer;
@@ -32,7 +24,7 @@ describe('the designer content view in a real browser', () => {
   it('shows the repo content counts, validation status, a scenario, a persona and coverage, each accessible', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
-    await signInAsDesigner(page, server.url);
+    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
 
     const counts = page.getByRole('list', { name: 'Content counts' });
     await counts.waitFor();

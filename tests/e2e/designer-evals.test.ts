@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, watchConsole } from './browser.ts';
-import { E2E_PASSWORD, startServer, type RunningServer } from './server.ts';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 const SUITE_TITLE = 'Personas play their cards faithfully';
-
-async function signInAsDesigner(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Email').fill('designer@demo.rapport.test');
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Content' }).waitFor();
-}
 
 describe('the designer eval runs and playground in a real browser', () => {
   let server: RunningServer;
@@ -27,7 +19,7 @@ describe('the designer eval runs and playground in a real browser', () => {
   it('starts a persona-fidelity run, waits for it to pass, opens it and a case, each accessible', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
-    await signInAsDesigner(page, server.url);
+    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
 
     await page.getByRole('tab', { name: 'Eval runs' }).click();
     await page.getByRole('heading', { level: 2, name: 'Eval runs' }).waitFor();
@@ -77,7 +69,7 @@ describe('the designer eval runs and playground in a real browser', () => {
   it('runs the golden set for the κ chart, and compares two persona-fidelity runs side by side', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
-    await signInAsDesigner(page, server.url);
+    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
     await page.getByRole('tab', { name: 'Eval runs' }).click();
 
     await page.getByRole('checkbox', { name: SUITE_TITLE }).check();
@@ -119,7 +111,7 @@ describe('the designer eval runs and playground in a real browser', () => {
   it('plays two learner turns in the playground and shows the director state change', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
-    await signInAsDesigner(page, server.url);
+    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
 
     await page.getByRole('tab', { name: 'Playground' }).click();
     await page.getByLabel('Scenario', { exact: true }).selectOption('energy-bill-shock');

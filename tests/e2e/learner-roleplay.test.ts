@@ -5,19 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, watchConsole } from './browser.ts';
-import { E2E_PASSWORD, startServer, type RunningServer } from './server.ts';
+import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 const SCENARIO_TITLE = 'Setting up power at a new flat';
 const CUSTOMER = 'Mia Robinson';
-
-async function signInAsLearner(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Email').fill('learner@demo.rapport.test');
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Practice' }).waitFor();
-}
 
 async function startScenario(page: Page) {
   await page.getByLabel('Industry').selectOption('energy');
@@ -59,7 +51,7 @@ describe('the learner roleplay in a real browser', () => {
   it('plays energy-move-in from start to a provisional core-webchat grading, accessibly', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
-    await signInAsLearner(page, server.url);
+    await signInAs(page, server.url, 'learner@demo.rapport.test', 'Practice');
     await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -167,7 +159,7 @@ describe('the learner roleplay in a real browser', () => {
   it('stores a message once when the response to its send is lost', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
-    await signInAsLearner(page, server.url);
+    await signInAs(page, server.url, 'learner@demo.rapport.test', 'Practice');
     await startScenario(page);
     // The first send reaches the server, but the browser never sees the answer.
     let dropped = false;

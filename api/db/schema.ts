@@ -46,6 +46,10 @@ export const organisations = sqliteTable('organisations', {
   feedbackVisibility: text('feedback_visibility', { enum: ['provisional', 'after_confirmation'] })
     .notNull()
     .default('provisional'),
+  /** Percentage (0-100) of each assessor's sign-offs sampled for blind second marking (IQA). */
+  iqaSamplePercent: integer('iqa_sample_percent').notNull().default(10),
+  /** Model tokens (input + output) the organisation may spend per calendar month; null = no cap. */
+  llmMonthlyTokenBudget: integer('llm_monthly_token_budget'),
   createdAt: createdAt(),
 });
 
@@ -179,7 +183,12 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull().unique(),
   },
-  (t) => [index('audit_org_idx').on(t.organisationId, t.seq)],
+  (t) => [
+    index('audit_org_idx').on(t.organisationId, t.seq),
+    // One successor per row: two writers that chain onto the same row cannot both land, so an
+    // append can run without holding a transaction and retry when it loses the race.
+    uniqueIndex('audit_prev_hash_idx').on(t.prevHash),
+  ],
 );
 
 /**
@@ -462,4 +471,106 @@ export const assignments = sqliteTable(
     index('assignments_learner_idx').on(t.learnerId),
     index('assignments_group_idx').on(t.groupId),
   ],
+);
+
+/**
+ * Internal quality assurance: a signed-off attempt sampled for blind second marking. The second
+ * assessor decides each criterion without seeing the first assessor's (or the AI's) verdicts;
+ * their decisions live in `iqa_decisions` and never change the first assessor's result.
+ */
+export const iqaSamples = sqliteTable(
+  'iqa_samples',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationRef(),
+    attemptId: attemptRef(),
+    signOffId: text('sign_off_id')
+      .notNull()
+      .references(() => signOffs.id, { onDelete: 'cascade' }),
+    rubricId: text('rubric_id').notNull(),
+    /** The assessor whose sign-off was sampled. */
+    firstAssessorId: text('first_assessor_id')
+      .notNull()
+      .references(() => users.id),
+    /** The assessor asked to second-mark (never the first assessor or the learner). */
+    secondAssessorId: text('second_assessor_id').references(() => users.id),
+    status: text('status', { enum: ['pending', 'complete'] })
+      .notNull()
+      .default('pending'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('iqa_samples_sign_off_idx').on(t.signOffId),
+    index('iqa_samples_org_idx').on(t.organisationId, t.status, t.createdAt),
+  ],
+);
+
+/** A second assessor's blind verdict on one criterion of an IQA sample. */
+export const iqaDecisions = sqliteTable(
+  'iqa_decisions',
+  {
+    id: text('id').primaryKey(),
+    sampleId: text('sample_id')
+      .notNull()
+      .references(() => iqaSamples.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
+    criterionId: text('criterion_id').notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    reason: text('reason'),
+    assessorId: text('assessor_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('iqa_decisions_criterion_idx').on(t.sampleId, t.criterionId)],
+);
+
+/**
+ * A designer's edit of a persona or scenario, stored as a new version. The YAML files in the repo
+ * stay the source of shipped content; these versions can be played in the playground, run in
+ * evals and exported as YAML for review and commit.
+ */
+export const contentVersions = sqliteTable(
+  'content_versions',
+  {
+    id: text('id').primaryKey(),
+    organisationId: organisationRef(),
+    kind: text('kind', { enum: ['persona', 'scenario'] }).notNull(),
+    /** The persona or scenario id (matches the file's `id`). */
+    contentId: text('content_id').notNull(),
+    /** The `version` written in the stored YAML (semver, bumped on each save). */
+    version: text('version').notNull(),
+    /** The version this edit started from (a shipped file version or an earlier stored one). */
+    basedOnVersion: text('based_on_version').notNull(),
+    /** The full YAML document as saved (validated by the content schema before storing). */
+    yaml: text('yaml').notNull(),
+    note: text('note'),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('content_versions_version_idx').on(
+      t.organisationId,
+      t.kind,
+      t.contentId,
+      t.version,
+    ),
+  ],
+);
+
+/** Model tokens an organisation spent in one calendar month (`YYYY-MM`), for budgets. */
+export const llmUsage = sqliteTable(
+  'llm_usage',
+  {
+    organisationId: organisationRef(),
+    month: text('month').notNull(),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.month] })],
 );

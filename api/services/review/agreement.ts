@@ -1,7 +1,8 @@
 /**
  * AI-vs-assessor agreement per criterion and rubric version over a period: Cohen's κ, %
  * agreement and the confusion matrix (rows: AI, columns: assessor), from the current decision
- * on each judged criterion of non-void attempts. A drifting grader shows up here.
+ * on each judged criterion of non-void attempts. A drifting grader shows up here. Beside it,
+ * assessor-vs-assessor agreement from completed IQA second marking (`iqa`).
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { attemptVoids, criterionDecisions } from '../../db/schema.ts';
 import { agreement } from '../../grading/kappa.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { iqaAgreement } from './iqa-compare.ts';
 import { currentDecisions } from './state.ts';
 
 const DAY_MS = 86_400_000;
@@ -80,5 +82,6 @@ export async function agreementReport(
     to: period.to.toISOString(),
     raters: { a: 'ai', b: 'assessor' },
     criteria,
+    iqa: await iqaAgreement(deps, actor.organisationId, period),
   };
 }

@@ -77,11 +77,35 @@ export async function agreementReport(
       criterionId: g.criterionId,
       ...agreement(g.pairs),
     }));
+  const iqa = await iqaAgreement(deps, actor.organisationId, period);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     raters: { a: 'ai', b: 'assessor' },
     criteria,
-    iqa: await iqaAgreement(deps, actor.organisationId, period),
+    iqa,
+    rubrics: rubricTitles(deps, [...criteria, ...iqa.criteria]),
   };
+}
+
+/** Titles of the rubric versions (and their criteria) the figures mention, for display. */
+function rubricTitles(
+  deps: Pick<AppDeps, 'content'>,
+  rows: ReadonlyArray<{ rubric: { id: string; version: string } }>,
+) {
+  const seen = new Map<string, { id: string; version: string }>();
+  for (const r of rows) seen.set(`${r.rubric.id}@${r.rubric.version}`, r.rubric);
+  return [...seen.values()]
+    .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version))
+    .map(({ id, version }) => {
+      const pack =
+        deps.content.rubrics.find((p) => p.id === id && p.version === version) ??
+        deps.content.rubrics.find((p) => p.id === id);
+      return {
+        id,
+        version,
+        title: pack?.title ?? id,
+        criteria: Object.fromEntries((pack?.criteria ?? []).map((c) => [c.id, c.title])),
+      };
+    });
 }

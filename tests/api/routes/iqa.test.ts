@@ -211,8 +211,18 @@ describe('IQA second marking', () => {
     // Assessor-vs-assessor agreement joins the agreement report.
     const report = await json<{
       iqa: { raters: unknown; criteria: Array<Record<string, unknown>> };
+      rubrics: unknown[];
     }>(await t.app.request('/api/review/agreement', { headers: { cookie: first } }));
     expect(report.iqa.raters).toEqual({ a: 'first_assessor', b: 'second_assessor' });
+    const pack = t.deps.content.rubrics.find((r) => r.id === 'core-webchat');
+    expect(report.rubrics).toEqual([
+      {
+        id: 'core-webchat',
+        version: '1.0.0',
+        title: pack?.title,
+        criteria: Object.fromEntries((pack?.criteria ?? []).map((c) => [c.id, c.title])),
+      },
+    ]);
     expect(report.iqa.criteria.map((c) => [c.criterionId, c.n, c.percentAgreement])).toEqual(
       [...ids].sort().map((id) => [id, 1, id === disputed ? 0 : 100]),
     );

@@ -138,33 +138,33 @@ export function ExportsPage({ navigate }: { navigate: (path: string) => void }) 
         }}
       >
         <label className="inline-field" htmlFor={`${id}-rl`}>
-          Learner{' '}
-          <select
-            id={`${id}-rl`}
-            value={recordLearner}
-            onChange={(e) => setRecordLearner(e.target.value)}
-          >
-            {options.learner.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+          Learner
+        </label>{' '}
+        <select
+          id={`${id}-rl`}
+          value={recordLearner}
+          onChange={(e) => setRecordLearner(e.target.value)}
+        >
+          {options.learner.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
         <label className="inline-field" htmlFor={`${id}-rs`}>
-          Standard{' '}
-          <select
-            id={`${id}-rs`}
-            value={recordStandard}
-            onChange={(e) => setRecordStandard(e.target.value)}
-          >
-            {options.standard.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+          Standard
+        </label>{' '}
+        <select
+          id={`${id}-rs`}
+          value={recordStandard}
+          onChange={(e) => setRecordStandard(e.target.value)}
+        >
+          {options.standard.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
         <button type="submit" disabled={!recordLearner || !recordStandard}>
           Open the record
         </button>

@@ -291,3 +291,26 @@ export async function completeSample(deps: AppDeps, actor: Actor, sampleId: stri
     completedAt: completedAt.toISOString(),
   };
 }
+
+/**
+ * Rubrics of an attempt the actor is second-marking right now (pending samples assigned to
+ * them): the review view hides those gradings from them, so the attempt's page cannot unblind
+ * what the sample view keeps blind.
+ */
+export async function blindRubricsFor(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  attemptId: string,
+): Promise<Set<string>> {
+  const rows = await deps.db
+    .select({ rubricId: iqaSamples.rubricId })
+    .from(iqaSamples)
+    .where(
+      and(
+        eq(iqaSamples.attemptId, attemptId),
+        eq(iqaSamples.secondAssessorId, actor.userId),
+        eq(iqaSamples.status, 'pending'),
+      ),
+    );
+  return new Set(rows.map((r) => r.rubricId));
+}

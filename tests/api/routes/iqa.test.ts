@@ -125,6 +125,42 @@ describe('IQA second marking', () => {
     expect(text).not.toContain('Ari Assessor');
   });
 
+  it("hides the sampled standard from the second assessor's review of the attempt until complete", async () => {
+    const { attempt, sample } = await signedOffAttempt(t, learner, first);
+    const res = await t.app.request(`/api/review/attempts/${attempt}`, {
+      headers: { cookie: second },
+    });
+    const text = await res.clone().text();
+    const view = await json<{
+      attempt: { gradings: Array<{ rubric: { id: string } }> };
+      gradings: Array<{ rubric: { id: string } }>;
+      signOffs: unknown[];
+      progress: Array<{ rubric: { id: string } }>;
+    }>(res);
+    expect(view.gradings.map((g) => g.rubric.id)).not.toContain('core-webchat');
+    expect(view.attempt.gradings.map((g) => g.rubric.id)).not.toContain('core-webchat');
+    expect(view.progress.map((p) => p.rubric.id)).not.toContain('core-webchat');
+    expect(view.signOffs).toEqual([]);
+    expect(text).not.toContain('Ari Assessor');
+    // The first assessor still sees everything.
+    const full = await reviewOf(t, first, attempt);
+    expect(full.gradings.map((g) => g.rubric.id)).toContain('core-webchat');
+
+    const blind = await json<BlindView>(await iqaCall(t, second, 'GET', `/samples/${sample}`));
+    for (const c of blind.criteria)
+      await json(
+        await iqaCall(t, second, 'POST', `/samples/${sample}/decisions`, {
+          criterionId: c.id,
+          verdict: 'met',
+        }),
+        201,
+      );
+    await json(await iqaCall(t, second, 'POST', `/samples/${sample}/complete`));
+    expect((await reviewOf(t, second, attempt)).gradings.map((g) => g.rubric.id)).toContain(
+      'core-webchat',
+    );
+  });
+
   it('takes a blind verdict per criterion, completes, and lists the disagreements', async () => {
     const { attempt, sample } = await signedOffAttempt(t, learner, first);
     const view = await json<BlindView>(await iqaCall(t, second, 'GET', `/samples/${sample}`));

@@ -24,6 +24,8 @@ import { meRoutes, sessionRoutes } from './routes/me.ts';
 import { coachRoutes } from './routes/coach.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { iqaRoutes } from './routes/iqa.ts';
+import { recordRoutes } from './routes/records.ts';
 
 /** Learner messages a user may send per minute (a fast typist sends well under 20). */
 export const SEND_PER_MINUTE = 30;
@@ -44,7 +46,9 @@ function apiRoutes() {
     .route('/attempts', attemptRoutes)
     .route('/content', contentRoutes)
     .route('/evals', evalRoutes)
+    .route('/review/iqa', iqaRoutes)
     .route('/review', reviewRoutes)
+    .route('/records', recordRoutes)
     .route('/portfolio', portfolioRoutes)
     .route('/coach', coachRoutes);
 }

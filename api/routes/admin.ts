@@ -1,6 +1,7 @@
 /**
  * /api/admin — people and roles of the admin's own organisation. Invites create an account with
  * a one-time password shown once to the admin (no email is sent from an air-gapped install).
+ * Also the organisation's IQA setting (share of sign-offs sampled for second marking).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createAccount, listOrganisationUsers, setRoles } from '../services/accounts.ts';
 import { appendAudit } from '../services/audit.ts';
 import { generatePassword } from '../services/passwords.ts';
+import { iqaSettings, iqaSettingsInput, updateIqaSettings } from '../services/review/settings.ts';
 
 const rolesSchema = z.array(z.enum(ROLES)).min(1, 'give at least one role').max(ROLES.length);
 
@@ -77,4 +79,8 @@ export const adminRoutes = new Hono<AppEnv>()
       });
       return c.json({ id, roles: change.after });
     },
+  )
+  .get('/settings/iqa', async (c) => c.json(await iqaSettings(c.var.deps, actorOf(c))))
+  .put('/settings/iqa', validate('json', iqaSettingsInput), async (c) =>
+    c.json(await updateIqaSettings(c.var.deps, actorOf(c), c.req.valid('json'))),
   );

@@ -10,6 +10,7 @@ import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { loadAttemptFor } from '../services/roleplay/access.ts';
 import { agreementPeriod, agreementQuery, agreementReport } from '../services/review/agreement.ts';
 import { exportQuery, runExport } from '../services/review/export.ts';
+import { exportScopes } from '../services/review/export-scopes.ts';
 import { addComment, commentInput } from '../services/review/comments.ts';
 import { decisionInput, recordDecision } from '../services/review/decide.ts';
 import { signOffAttempt, signOffInput, voidAttempt, voidInput } from '../services/review/lock.ts';
@@ -28,6 +29,9 @@ export const reviewRoutes = new Hono<AppEnv>()
     validate('query', agreementQuery),
     async (c) =>
       c.json(await agreementReport(c.var.deps, actorOf(c), agreementPeriod(c.req.valid('query')))),
+  )
+  .get('/export-scopes', requireRoles('assessor', 'admin'), async (c) =>
+    c.json(await exportScopes(c.var.deps, actorOf(c))),
   )
   .get('/exports', requireRoles('assessor', 'admin'), validate('query', exportQuery), async (c) => {
     const q = c.req.valid('query');

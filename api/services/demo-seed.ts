@@ -1,7 +1,7 @@
 /**
- * The demo organisation created on an empty database outside production: one account per role,
- * a coach and a learner in one group. Passwords are random unless a fixed one is given, and are
- * returned once so the entry can print them.
+ * The demo organisation created on an empty database outside production: one account per role
+ * (and a second assessor for IQA second marking), a coach and a learner in one group. Passwords
+ * are random unless a fixed one is given, and are returned once so the entry can print them.
  */
 import { sql } from 'drizzle-orm';
 import type { Auth } from '../auth.ts';
@@ -23,10 +23,12 @@ export interface DemoAccount {
 export const DEMO_ORG_ID = 'org_demo';
 export const DEMO_GROUP_ID = 'grp_demo';
 
-const PEOPLE: Array<{ role: Role; name: string }> = [
+// A second assessor, so internal quality assurance (blind second marking) works on the demo.
+const PEOPLE: Array<{ role: Role; name: string; email?: string }> = [
   { role: 'learner', name: 'Lee Learner' },
   { role: 'coach', name: 'Casey Coach' },
   { role: 'assessor', name: 'Ari Assessor' },
+  { role: 'assessor', name: 'Sol Second', email: 'assessor2@demo.rapport.test' },
   { role: 'designer', name: 'Dana Designer' },
   { role: 'admin', name: 'Alex Admin' },
 ];
@@ -52,7 +54,7 @@ export async function seedDemoIfEmpty(
   const created: DemoAccount[] = [];
   for (const person of PEOPLE) {
     const password = fixedPassword ?? generatePassword();
-    const email = demoEmail(person.role);
+    const email = person.email ?? demoEmail(person.role);
     const { id } = await createAccount(auth, db, {
       email,
       name: person.name,

@@ -15,6 +15,7 @@ import {
 import { confirmAll, gradedAttempt, reviewOf } from '#tests/helpers/review-api.ts';
 import { ACTORS, buildWorld, type ActorName, type World } from '#tests/helpers/world.ts';
 import { fixtureEvals, storeTwoGoldenRuns } from '#tests/helpers/eval-fixtures.ts';
+import { iqaFixture } from '#tests/helpers/iqa-api.ts';
 
 type Expect = Record<ActorName, number>;
 
@@ -308,6 +309,71 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ path: `/api/review/exports?scope=learner&id=${w.ids.learner}&format=csv` }),
     // Another organisation's admin cannot see this learner at all.
     expect: { ...only(['assessor', 'admin'], 200), foreignAdmin: 404 },
+  },
+  'GET /api/review/export-scopes': {
+    request: () => ({ path: '/api/review/export-scopes' }),
+    expect: only(['assessor', 'admin', 'foreignAdmin'], 200),
+    noForeignRows: (w, actor, body) => {
+      const ids = (body as { learners: Array<{ id: string }> }).learners.map((l) => l.id);
+      if (actor === 'foreignAdmin') expect(ids).not.toContain(w.ids.learner);
+      if (actor === 'admin') expect(ids).not.toContain(w.ids.foreignLearner);
+    },
+  },
+  'GET /api/review/iqa/queue': {
+    request: () => ({ path: '/api/review/iqa/queue' }),
+    expect: only(['assessor'], 200),
+  },
+  'GET /api/review/iqa/disagreements': {
+    request: () => ({ path: '/api/review/iqa/disagreements' }),
+    // Each organisation's admins see their own organisation's samples only.
+    expect: only(['assessor', 'admin', 'foreignAdmin'], 200),
+    noForeignRows: (_w, actor, body) => {
+      if (actor === 'foreignAdmin')
+        expect((body as { disagreements: unknown[] }).disagreements).toEqual([]);
+    },
+  },
+  // The sample routes are the second assessor's only: the world's assessor second-marks a sample
+  // the demo's other assessor signed off.
+  'GET /api/review/iqa/samples/:id': {
+    setup: (t, w) => iqaFixture(t, w),
+    request: (_w, f) => ({ path: `/api/review/iqa/samples/${f.sample}` }),
+    expect: only(['assessor'], 200),
+  },
+  'POST /api/review/iqa/samples/:id/claim': {
+    setup: (t, w) => iqaFixture(t, w, 'unassigned'),
+    request: (_w, f) => post(`/api/review/iqa/samples/${f.sample}/claim`),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/iqa/samples/:id/decisions': {
+    setup: (t, w) => iqaFixture(t, w),
+    request: (_w, f) =>
+      post(`/api/review/iqa/samples/${f.sample}/decisions`, {
+        criterionId: f.criterion,
+        verdict: 'met',
+      }),
+    expect: only(['assessor'], 201),
+  },
+  'POST /api/review/iqa/samples/:id/complete': {
+    setup: (t, w) => iqaFixture(t, w, 'decided'),
+    request: (_w, f) => post(`/api/review/iqa/samples/${f.sample}/complete`),
+    expect: only(['assessor'], 200),
+  },
+  'GET /api/admin/settings/iqa': {
+    request: () => ({ path: '/api/admin/settings/iqa' }),
+    expect: only(['admin', 'foreignAdmin'], 200),
+  },
+  'PUT /api/admin/settings/iqa': {
+    request: () => ({
+      path: '/api/admin/settings/iqa',
+      init: json('PUT', { iqaSamplePercent: 10 }),
+    }),
+    expect: only(['admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/records/learners/:learnerId/standards/:rubricId': {
+    request: (w) => ({ path: `/api/records/learners/${w.ids.learner}/standards/nz-cc-gpo1` }),
+    // The learner, their coach, and the organisation's assessors and admins; to anyone else the
+    // learner does not exist.
+    expect: readers(200),
   },
   'GET /api/coach/queue': {
     setup: gradedFixture,

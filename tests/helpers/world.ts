@@ -1,6 +1,7 @@
 /**
  * A small world of two organisations and every kind of actor the authorisation matrix needs:
- * org A (the demo organisation: one account per role, a coach and learner in "Demo team", plus
+ * org A (the demo organisation: one account per role and a second assessor,
+ * `assessor2@demo.rapport.test`, for IQA; a coach and learner in "Demo team", plus
  * another learner coached in "Other team") and org B (its own admin and learner).
  */
 import { groupMembers, groups } from '#api/db/schema.ts';

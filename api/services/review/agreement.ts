@@ -1,7 +1,8 @@
 /**
  * AI-vs-assessor agreement per criterion and rubric version over a period: Cohen's κ, %
  * agreement and the confusion matrix (rows: AI, columns: assessor), from the current decision
- * on each judged criterion of non-void attempts. A drifting grader shows up here.
+ * on each judged criterion of non-void attempts. A drifting grader shows up here. Beside it,
+ * assessor-vs-assessor agreement from completed IQA second marking (`iqa`).
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { attemptVoids, criterionDecisions } from '../../db/schema.ts';
 import { agreement } from '../../grading/kappa.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { iqaAgreement } from './iqa-compare.ts';
 import { currentDecisions } from './state.ts';
 
 const DAY_MS = 86_400_000;
@@ -75,10 +77,35 @@ export async function agreementReport(
       criterionId: g.criterionId,
       ...agreement(g.pairs),
     }));
+  const iqa = await iqaAgreement(deps, actor.organisationId, period);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     raters: { a: 'ai', b: 'assessor' },
     criteria,
+    iqa,
+    rubrics: rubricTitles(deps, [...criteria, ...iqa.criteria]),
   };
+}
+
+/** Titles of the rubric versions (and their criteria) the figures mention, for display. */
+function rubricTitles(
+  deps: Pick<AppDeps, 'content'>,
+  rows: ReadonlyArray<{ rubric: { id: string; version: string } }>,
+) {
+  const seen = new Map<string, { id: string; version: string }>();
+  for (const r of rows) seen.set(`${r.rubric.id}@${r.rubric.version}`, r.rubric);
+  return [...seen.values()]
+    .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version))
+    .map(({ id, version }) => {
+      const pack =
+        deps.content.rubrics.find((p) => p.id === id && p.version === version) ??
+        deps.content.rubrics.find((p) => p.id === id);
+      return {
+        id,
+        version,
+        title: pack?.title ?? id,
+        criteria: Object.fromEntries((pack?.criteria ?? []).map((c) => [c.id, c.title])),
+      };
+    });
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import { appendAudit } from '../audit.ts';
 import { newId } from '../roleplay/ids.ts';
 import { loadAttemptForDecision } from './guard.ts';
+import { sampleSignOff } from './iqa-sample.ts';
 import { currentDecisions, decisionKey, latestGradingPerRubric, loadReviewState } from './state.ts';
 
 /** Request body of a void. */
@@ -61,6 +62,7 @@ export async function voidAttempt(
 /**
  * Signs an attempt off against one rubric pack. Needs the pack's grading finished and a current
  * decision on every criterion it judged; a second sign-off of the same pack is a CONFLICT.
+ * A share of sign-offs is sampled for blind second marking (IQA).
  */
 export async function signOffAttempt(
   deps: AppDeps,
@@ -106,6 +108,9 @@ export async function signOffAttempt(
   if (inserted.length === 0) {
     throw new AppError('CONFLICT', 'This attempt is already signed off against this standard.');
   }
+  // Sampled before the audit row is written, so that one row records the sign-off and its IQA
+  // sample (if any) together.
+  const iqaSample = await sampleSignOff(deps, { ...row, learnerId: attempt.learnerId });
   await appendAudit(deps.db, deps.clock, {
     organisationId: attempt.organisationId,
     actorId: actor.userId,
@@ -123,6 +128,7 @@ export async function signOffAttempt(
           current.get(decisionKey(grading.row.id, c.id))?.verdict ?? null,
         ]),
       ),
+      iqaSample,
     },
   });
   return {
@@ -132,5 +138,6 @@ export async function signOffAttempt(
     rubric: { id: row.rubricId, version: row.rubricVersion },
     assessorId: row.assessorId,
     createdAt: row.createdAt.toISOString(),
+    iqaSampled: iqaSample !== null,
   };
 }

@@ -12,6 +12,7 @@ import type { AttemptRow } from '../roleplay/access.ts';
 import { attemptView } from '../roleplay/attempts.ts';
 import { listComments } from './comments.ts';
 import { decisionView } from './decide.ts';
+import { blindRubricsFor } from './iqa.ts';
 import { userNames } from './names.ts';
 import { rubricProgress } from './queue.ts';
 import { currentDecisions, decisionKey, loadReviewState } from './state.ts';
@@ -40,12 +41,20 @@ function reviewableCriteria(
 
 /** Builds the review view of one attempt. */
 export async function reviewView(deps: AppDeps, actor: Actor, attempt: AttemptRow) {
-  const [base, transcript, state, comments] = await Promise.all([
+  const [base, transcript, fullState, comments, blind] = await Promise.all([
     attemptView(deps, attempt, actor),
     attemptTranscript(deps, attempt),
     loadReviewState(deps.db, attempt.id),
     listComments(deps, attempt.id),
+    blindRubricsFor(deps, actor, attempt.id),
   ]);
+  // A second assessor does not see the standard they are marking blind until they complete it.
+  const state = {
+    ...fullState,
+    gradings: fullState.gradings.filter((g) => !blind.has(g.row.rubricId)),
+    decisions: fullState.decisions.filter((d) => !blind.has(d.rubricId)),
+    signOffs: fullState.signOffs.filter((s) => !blind.has(s.rubricId)),
+  };
   const names = await userNames(deps.db, [
     attempt.learnerId,
     ...state.decisions.map((d) => d.assessorId),
@@ -92,7 +101,11 @@ export async function reviewView(deps: AppDeps, actor: Actor, attempt: AttemptRo
     };
   });
   return {
-    attempt: { ...base, learnerName: names.get(attempt.learnerId) ?? '' },
+    attempt: {
+      ...base,
+      gradings: base.gradings.filter((g) => !blind.has(g.rubric.id)),
+      learnerName: names.get(attempt.learnerId) ?? '',
+    },
     transcript: { turns: transcript.turns, caseNotes: transcript.caseNotes },
     gradings,
     progress: rubricProgress(state),

@@ -1,8 +1,12 @@
-/** Admin home: the organisation's people and their roles; invite a person; change roles. */
+/**
+ * Admin home: the organisation's people and their roles; invite a person; change roles; the IQA
+ * sample setting.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { api, readJson } from '../api/client.ts';
 import type { Me, Role } from '../auth/session.ts';
 import { InviteForm } from './InviteForm.tsx';
+import { IqaSettings } from './IqaSettings.tsx';
 import { RolesEditor } from './RolesEditor.tsx';
 
 export interface OrgUser {
@@ -66,6 +70,7 @@ export function AdminHome({ me }: { me: Me }) {
         </table>
       )}
       <InviteForm onInvited={load} />
+      <IqaSettings />
     </section>
   );
 }

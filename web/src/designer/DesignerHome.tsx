@@ -4,6 +4,7 @@
  * persona playground.
  */
 import { useEffect, useState } from 'react';
+import { DESIGNER_AGREEMENT_PATH } from '../app/SharedPage.tsx';
 import { fetchSummary, type ContentSummary } from './content-api.ts';
 import { CoveragePanel } from './CoveragePanel.tsx';
 import { EvalRunsPanel } from './EvalRunsPanel.tsx';
@@ -30,6 +31,10 @@ export function DesignerHome() {
         Personas, scenarios and rubric packs as files in the repository (<code>prompts/</code>,{' '}
         <code>rubrics/</code>). This view is read-only: edit the files and run{' '}
         <code>npm run content:check</code>.
+      </p>
+      <p>
+        <a href={DESIGNER_AGREEMENT_PATH}>Grader agreement with assessors</a>, per criterion and
+        rubric version.
       </p>
       {error && (
         <p role="alert" className="error">

@@ -70,35 +70,17 @@ function PackFeedback({ fb, feedback }: { fb: FeedbackGrading; feedback: Attempt
   );
 }
 
-export function GradingList({
-  attemptId,
+/** The results part of the list, from already-loaded gradings and feedback (no fetching). */
+export function GradingResults({
   gradings,
+  feedback,
+  error,
 }: {
-  attemptId: string;
   gradings: GradingView[];
+  feedback: AttemptFeedback | null;
+  error: string | null;
 }) {
   const finished = gradings.filter((g) => g.status === 'graded' || g.status === 'grading_failed');
-  const [feedback, setFeedback] = useState<AttemptFeedback | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // Re-read the feedback each time another pack finishes grading.
-  useEffect(() => {
-    let live = true;
-    fetchFeedback(attemptId).then(
-      (f) => {
-        if (!live) return;
-        setFeedback(f);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (live) setError(errorMessage(err, 'Could not load your feedback.'));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [attemptId, finished.length]);
-
   const afterConfirmation = feedback?.feedbackVisibility === 'after_confirmation';
   return (
     <section aria-labelledby="grading-heading" className="gradings">
@@ -114,11 +96,15 @@ export function GradingList({
         </p>
       )}
       {feedback?.voided ? (
-        <p className="voided">
-          An assessor voided this attempt because the customer, not you, went wrong:{' '}
-          <span className="prose">{feedback.voided.reason}</span>. It counts for nothing towards
-          your portfolio.
-        </p>
+        <>
+          <p className="voided">
+            An assessor voided this attempt: the customer, not you, went wrong. It counts for
+            nothing towards your portfolio.
+          </p>
+          <p>
+            Reason: <span className="prose">{feedback.voided.reason}</span>
+          </p>
+        </>
       ) : (
         <>
           {afterConfirmation && (
@@ -148,4 +134,38 @@ export function GradingList({
       )}
     </section>
   );
+}
+
+export function GradingList({
+  attemptId,
+  gradings,
+}: {
+  attemptId: string;
+  gradings: GradingView[];
+}) {
+  const finished = gradings.filter(
+    (g) => g.status === 'graded' || g.status === 'grading_failed',
+  ).length;
+  const [feedback, setFeedback] = useState<AttemptFeedback | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Re-read the feedback each time another pack finishes grading.
+  useEffect(() => {
+    let live = true;
+    fetchFeedback(attemptId).then(
+      (f) => {
+        if (!live) return;
+        setFeedback(f);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (live) setError(errorMessage(err, 'Could not load your feedback.'));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attemptId, finished]);
+
+  return <GradingResults gradings={gradings} feedback={feedback} error={error} />;
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { getJson, type QueueItem } from '../assessor/review-api.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { errorMessage } from '../learner/errors.ts';
+import { fetchScenarios, type ScenarioEntry } from '../learner/learner-api.ts';
 import { fetchGroups, type CoachGroup } from './coach-api.ts';
 import { CoachLink } from './CoachLink.tsx';
 import { ASSIGNMENTS_PATH, coachAttemptPath, progressPath } from './paths.ts';
@@ -17,20 +18,32 @@ export function CoachQueue({ navigate }: { navigate: (path: string) => void }) {
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [groups, setGroups] = useState<CoachGroup[] | null>(null);
   const [status, setStatus] = useState('');
+  const [learnerId, setLearnerId] = useState('');
+  const [scenarioId, setScenarioId] = useState('');
+  const [scenarios, setScenarios] = useState<ScenarioEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const query = status ? `?status=${encodeURIComponent(status)}` : '';
-    getJson<{ attempts: QueueItem[] }>(`/api/coach/queue${query}`).then(
+    const query = new URLSearchParams(
+      Object.entries({ status, learnerId, scenarioId }).filter(([, v]) => v !== ''),
+    ).toString();
+    getJson<{ attempts: QueueItem[] }>(`/api/coach/queue${query ? `?${query}` : ''}`).then(
       (b) => setItems(b.attempts),
       (err: unknown) => setError(errorMessage(err, 'Could not load the queue.')),
     );
-  }, [status]);
+  }, [status, learnerId, scenarioId]);
   useEffect(() => {
-    fetchGroups().then(setGroups, (err: unknown) =>
-      setError(errorMessage(err, 'Could not load your groups.')),
+    Promise.all([fetchGroups(), fetchScenarios()]).then(
+      ([g, s]) => {
+        setGroups(g);
+        setScenarios(s);
+      },
+      (err: unknown) => setError(errorMessage(err, 'Could not load your groups.')),
     );
   }, []);
+  const learners = [
+    ...new Map((groups ?? []).flatMap((g) => g.learners.map((l) => [l.id, l] as const))).values(),
+  ];
 
   return (
     <section>
@@ -47,14 +60,38 @@ export function CoachQueue({ navigate }: { navigate: (path: string) => void }) {
         </p>
       ) : null}
       <h2>Graded attempts</h2>
-      <label htmlFor="coach-status">Status</label>
-      <select id="coach-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {s ? s.replace('_', ' ') : 'any'}
-          </option>
-        ))}
-      </select>
+      <div className="filters">
+        <label htmlFor="coach-status">Status</label>
+        <select id="coach-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s ? s.replace('_', ' ') : 'any'}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="coach-learner">Learner</label>
+        <select id="coach-learner" value={learnerId} onChange={(e) => setLearnerId(e.target.value)}>
+          <option value="">any</option>
+          {learners.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="coach-scenario">Scenario</label>
+        <select
+          id="coach-scenario"
+          value={scenarioId}
+          onChange={(e) => setScenarioId(e.target.value)}
+        >
+          <option value="">any</option>
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </div>
       {items && items.length === 0 ? (
         <EmptyState title="No graded attempts to review">
           <p>

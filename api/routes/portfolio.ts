@@ -2,18 +2,15 @@
  * /api/portfolio — the learner's evidence portfolio per standard and the feedback on one
  * attempt; coaches of the learner, assessors and admins may read a learner's portfolio too.
  */
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { memberships } from '../db/schema.ts';
-import { hasRole } from '../lib/actor.ts';
-import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles, signedIn } from '../middleware/guards.ts';
 import { attemptFeedback } from '../services/portfolio/feedback.ts';
 import { learnerPortfolio } from '../services/portfolio/load.ts';
-import { coachesLearner, loadAttemptFor } from '../services/roleplay/access.ts';
+import { loadLearnerFor } from '../services/coach/learner-access.ts';
+import { loadAttemptFor } from '../services/roleplay/access.ts';
 
 const idParam = z.strictObject({ id: z.string().min(1).max(64) });
 
@@ -26,25 +23,8 @@ export const portfolioRoutes = new Hono<AppEnv>()
     requireRoles('coach', 'assessor', 'admin'),
     validate('param', idParam),
     async (c) => {
-      const actor = actorOf(c);
-      const { db } = c.var.deps;
-      const learnerId = c.req.valid('param').id;
-      const [member] = await db
-        .select({ id: memberships.userId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.userId, learnerId),
-            eq(memberships.organisationId, actor.organisationId),
-          ),
-        )
-        .limit(1);
-      const allowed =
-        member &&
-        (hasRole(actor, 'assessor', 'admin') ||
-          (await coachesLearner(db, actor.userId, learnerId)));
-      if (!allowed) throw new AppError('NOT_FOUND', 'No such learner.');
-      return c.json(await learnerPortfolio(c.var.deps, learnerId));
+      const learner = await loadLearnerFor(c.var.deps.db, actorOf(c), c.req.valid('param').id);
+      return c.json(await learnerPortfolio(c.var.deps, learner.id));
     },
   )
   .get('/attempts/:id/feedback', signedIn, validate('param', idParam), async (c) => {

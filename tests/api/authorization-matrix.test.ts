@@ -399,6 +399,39 @@ const MATRIX: Record<string, Row> = {
     // A coach of another group does not coach this learner: to them the learner does not exist.
     expect: { ...only(['coach'], 201), coachOfOtherGroup: 404 },
   },
+  'GET /api/coach/assignments': {
+    request: () => ({ path: '/api/coach/assignments' }),
+    expect: only(['coach', 'coachOfOtherGroup'], 200),
+    noForeignRows: (w, actor, body) => {
+      const rows = (body as { assignments: Array<{ learner: { id: string } | null }> }).assignments;
+      if (actor === 'coachOfOtherGroup')
+        expect(rows.map((r) => r.learner?.id)).not.toContain(w.ids.learner);
+    },
+  },
+  'DELETE /api/coach/assignments/:id': {
+    setup: async (t, w) => {
+      const res = await t.app.request('/api/coach/assignments', {
+        ...json('POST', {
+          scenarioId: TEST_SCENARIO,
+          learnerId: w.ids.learner,
+          dueDate: '2026-12-01',
+        }),
+        headers: { 'content-type': 'application/json', cookie: w.cookies.coach ?? '' },
+      });
+      return { assignment: ((await res.json()) as { id: string }).id };
+    },
+    request: (_w, f) => ({
+      path: `/api/coach/assignments/${f.assignment ?? ''}`,
+      init: { method: 'DELETE' },
+    }),
+    // A coach of another group cannot see this learner's assignment at all.
+    expect: { ...only(['coach'], 200), coachOfOtherGroup: 404 },
+  },
+  'GET /api/coach/learners/:id/progress': {
+    // No attempt of its own: the learner's messages are rate limited and the clock is fixed.
+    request: (w) => ({ path: `/api/coach/learners/${w.ids.learner}/progress` }),
+    expect: reviewers(200),
+  },
   'GET /api/portfolio': {
     request: () => ({ path: '/api/portfolio' }),
     expect: only(['learner', 'otherLearner'], 200),

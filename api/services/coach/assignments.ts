@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { appendAudit } from '../audit.ts';
 import { newId } from '../roleplay/ids.ts';
+import { userNames } from '../review/names.ts';
 import { coachGroups } from './groups.ts';
 
 /** Request body: a scenario for a learner or a group, due on a date. */
@@ -95,4 +96,72 @@ export async function learnerAssignments(deps: Pick<AppDeps, 'db'>, actor: Actor
     if (!byScenario.has(r.scenarioId))
       byScenario.set(r.scenarioId, { dueDate: r.dueDate, assignedBy: r.assignedBy });
   return byScenario;
+}
+
+/**
+ * The assignments a coach can see: those given to one of their groups or to a learner in one
+ * of them (whoever assigned them), earliest due first, with names for display.
+ */
+export async function coachAssignments(deps: Pick<AppDeps, 'db' | 'content'>, actor: Actor) {
+  const groups = await coachGroups(deps.db, actor);
+  const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+  const learnerNames = new Map(groups.flatMap((g) => g.learners.map((l) => [l.id, l.name])));
+  if (groups.length === 0) return [];
+  const rows = await deps.db
+    .select()
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.organisationId, actor.organisationId),
+        or(
+          inArray(assignments.groupId, [...groupNames.keys()]),
+          learnerNames.size > 0
+            ? inArray(assignments.learnerId, [...learnerNames.keys()])
+            : undefined,
+        ),
+      ),
+    )
+    .orderBy(asc(assignments.dueDate), asc(assignments.createdAt));
+  const assigners = await userNames(
+    deps.db,
+    rows.map((r) => r.assignedBy),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    scenario: {
+      id: r.scenarioId,
+      title: deps.content.scenarios.find((s) => s.id === r.scenarioId)?.title ?? r.scenarioId,
+    },
+    learner: r.learnerId ? { id: r.learnerId, name: learnerNames.get(r.learnerId) ?? '' } : null,
+    group: r.groupId ? { id: r.groupId, name: groupNames.get(r.groupId) ?? '' } : null,
+    dueDate: r.dueDate,
+    assignedBy: { id: r.assignedBy, name: assigners.get(r.assignedBy) ?? '' },
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * Cancels an assignment the coach can see. The row goes (the learner no longer sees it) and
+ * the audit log keeps what it was.
+ */
+export async function cancelAssignment(deps: AppDeps, actor: Actor, assignmentId: string) {
+  const visible = await coachAssignments(deps, actor);
+  const found = visible.find((a) => a.id === assignmentId);
+  if (!found) throw new AppError('NOT_FOUND', 'No such assignment among those you coach.');
+  await deps.db.delete(assignments).where(eq(assignments.id, assignmentId));
+  await appendAudit(deps.db, deps.clock, {
+    organisationId: actor.organisationId,
+    actorId: actor.userId,
+    action: 'assignment.cancelled',
+    entityType: 'assignment',
+    entityId: assignmentId,
+    before: {
+      scenarioId: found.scenario.id,
+      learnerId: found.learner?.id ?? null,
+      groupId: found.group?.id ?? null,
+      dueDate: found.dueDate,
+      assignedBy: found.assignedBy.id,
+    },
+  });
+  return { id: assignmentId, cancelled: true };
 }

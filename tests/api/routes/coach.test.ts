@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { desc } from 'drizzle-orm';
+import { auditLog } from '#api/db/schema.ts';
 import { DEMO_GROUP_ID } from '#api/services/demo-seed.ts';
 import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
 import { buildWorld, type World } from '#tests/helpers/world.ts';
@@ -112,5 +114,83 @@ describe('coach queue and assignments', () => {
         },
       ],
     });
+  });
+
+  it('lists the assignments of the coach’s groups and learners, and cancels one (audited)', async () => {
+    const assign = (body: unknown, cookie = coach) =>
+      t.app.request('/api/coach/assignments', jsonInit('POST', cookie, body));
+    const toLearner = (await (
+      await assign({
+        scenarioId: 'bank-card-blocked',
+        learnerId: w.ids.learner,
+        dueDate: '2026-12-03',
+      })
+    ).json()) as { id: string };
+    const toGroup = (await (
+      await assign({ scenarioId: 'energy-move-in', groupId: DEMO_GROUP_ID, dueDate: '2026-12-01' })
+    ).json()) as { id: string };
+    const other = w.cookies.coachOfOtherGroup ?? '';
+    await assign(
+      { scenarioId: 'energy-move-in', learnerId: w.ids.otherLearner, dueDate: '2026-12-02' },
+      other,
+    );
+    const list = async (cookie = coach) =>
+      (
+        (await (await t.app.request('/api/coach/assignments', { headers: { cookie } })).json()) as {
+          assignments: unknown[];
+        }
+      ).assignments;
+    expect(await list()).toEqual([
+      {
+        id: toGroup.id,
+        scenario: { id: 'energy-move-in', title: 'Setting up power at a new flat' },
+        learner: null,
+        group: { id: DEMO_GROUP_ID, name: 'Demo team' },
+        dueDate: '2026-12-01',
+        assignedBy: { id: w.ids.coach, name: 'Casey Coach' },
+        createdAt: '2026-11-23T09:00:00.000Z',
+      },
+      {
+        id: toLearner.id,
+        scenario: {
+          id: 'bank-card-blocked',
+          title: "Student's debit card blocked the day before rent is due",
+        },
+        learner: { id: w.ids.learner, name: 'Lee Learner' },
+        group: null,
+        dueDate: '2026-12-03',
+        assignedBy: { id: w.ids.coach, name: 'Casey Coach' },
+        createdAt: '2026-11-23T09:00:00.000Z',
+      },
+    ]);
+    expect((await list(other)).length).toBe(1);
+
+    const cancel = (id: string, cookie = coach) =>
+      t.app.request(`/api/coach/assignments/${id}`, { method: 'DELETE', headers: { cookie } });
+    expect((await cancel(toLearner.id, other)).status).toBe(404);
+    const res = await cancel(toLearner.id);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: toLearner.id, cancelled: true });
+    expect((await cancel(toLearner.id)).status).toBe(404);
+    expect(((await list()) as Array<{ id: string }>).map((a) => a.id)).toEqual([toGroup.id]);
+    const [audit] = await t.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit).toMatchObject({
+      action: 'assignment.cancelled',
+      entityId: toLearner.id,
+      actorId: w.ids.coach,
+    });
+    expect(JSON.parse(audit?.before ?? 'null')).toEqual({
+      scenarioId: 'bank-card-blocked',
+      learnerId: w.ids.learner,
+      groupId: null,
+      dueDate: '2026-12-03',
+      assignedBy: w.ids.coach,
+    });
+    const scenarios = (await (
+      await t.app.request('/api/scenarios', { headers: { cookie: w.cookies.learner ?? '' } })
+    ).json()) as { scenarios: Array<{ id: string; assigned: boolean }> };
+    expect(scenarios.scenarios.filter((s) => s.assigned).map((s) => s.id)).toEqual([
+      'energy-move-in',
+    ]);
   });
 });

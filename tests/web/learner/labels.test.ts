@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attemptStatusLabel,
   criterionLabel,
+  criterionStateLabel,
   endReasonLabel,
   eventLabel,
   evidenceSource,
@@ -78,5 +79,16 @@ describe('learner labels', () => {
       attemptIdOf('/learner'),
       attemptIdOf('/learner/attempts/../admin'),
     ]).toEqual(['att_123', 'att_1', null, null]);
+  });
+});
+
+describe('criterion state labels', () => {
+  it('labels confirmed and provisional feedback as the learner reads it', () => {
+    expect(criterionStateLabel('confirmed')).toBe('Confirmed');
+    expect(criterionStateLabel('overridden')).toBe(
+      'Confirmed (the assessor changed the AI verdict)',
+    );
+    expect(criterionStateLabel('provisional')).toBe('Provisional (AI, not yet confirmed)');
+    expect(criterionStateLabel('awaiting_confirmation')).toBe('Awaiting confirmation');
   });
 });

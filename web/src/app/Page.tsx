@@ -26,7 +26,7 @@ export function Page({
     case 'learner':
       return <LearnerHome me={me} path={path} navigate={navigate} />;
     case 'coach':
-      return <CoachHome />;
+      return <CoachHome path={path} navigate={navigate} />;
     case 'assessor':
       return <AssessorArea path={path} navigate={navigate} />;
     case 'designer':

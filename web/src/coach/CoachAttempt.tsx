@@ -1,32 +1,84 @@
-/** A coach's read of one attempt: transcript beside the judgements, and comments. */
+/**
+ * A coach's read of one attempt: the transcript (with comments beside each turn) beside the
+ * criterion judgements (AI verdict, the assessor's decision, comments), the selected criterion's
+ * quotes highlighted, and a form to comment on a turn or a criterion.
+ */
 import { useCallback, useEffect, useState } from 'react';
-import { getJson, postJson, verdictLabel, type Review } from '../assessor/review-api.ts';
-import { Transcript } from '../assessor/Transcript.tsx';
+import { getJson, verdictLabel, type ReviewCriterion } from '../assessor/review-api.ts';
+import { errorMessage } from '../learner/errors.ts';
+import type { CoachComment, CoachReview } from './coach-review.ts';
+import { CommentedTranscript } from './CommentedTranscript.tsx';
+import { CommentForm } from './CommentForm.tsx';
+
+function CriterionRow({
+  c,
+  comments,
+  selected,
+  onSelect,
+  onComment,
+}: {
+  c: ReviewCriterion;
+  comments: CoachComment[];
+  selected: boolean;
+  onSelect: () => void;
+  onComment: () => void;
+}) {
+  return (
+    <li className={`criterion${selected ? ' criterion-selected' : ''}`}>
+      <h4>{c.title}</h4>
+      <p>
+        AI: <strong>{c.ai ? verdictLabel(c.ai.verdict) : 'not judged'}</strong>
+        {' · '}
+        Assessor:{' '}
+        {c.decision ? (
+          <strong>
+            {verdictLabel(c.decision.verdict)} (
+            {c.decision.action === 'confirm' ? 'confirmed' : 'overridden'})
+          </strong>
+        ) : (
+          'not decided yet'
+        )}
+      </p>
+      {c.decision?.reason ? <p className="prose">Reason: {c.decision.reason}</p> : null}
+      {comments.length > 0 && (
+        <ul className="comments" aria-label={`Comments on ${c.title}`}>
+          {comments.map((m) => (
+            <li key={m.id}>
+              <strong>{m.authorName}:</strong> {m.body}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" aria-pressed={selected} onClick={onSelect}>
+          Highlight quotes<span className="visually-hidden"> for {c.title}</span>
+        </button>
+        <button type="button" className="secondary" onClick={onComment}>
+          Comment<span className="visually-hidden"> on {c.title}</span>
+        </button>
+      </div>
+    </li>
+  );
+}
 
 export function CoachAttempt({ attemptId, onBack }: { attemptId: string; onBack: () => void }) {
-  const [review, setReview] = useState<Review | null>(null);
+  const [review, setReview] = useState<CoachReview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [turn, setTurn] = useState('');
-  const [body, setBody] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [target, setTarget] = useState('');
   const load = useCallback(() => {
-    getJson<Review>(`/api/review/attempts/${attemptId}`).then(setReview, (err: unknown) =>
-      setError(err instanceof Error ? err.message : 'Could not load this attempt.'),
+    getJson<CoachReview>(`/api/review/attempts/${attemptId}`).then(setReview, (err: unknown) =>
+      setError(errorMessage(err, 'Could not load this attempt.')),
     );
   }, [attemptId]);
   useEffect(load, [load]);
 
-  async function comment() {
-    setError(null);
-    try {
-      await postJson(`/api/review/attempts/${attemptId}/comments`, { turn: Number(turn), body });
-      setBody('');
-      load();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The comment was not saved.');
-    }
-  }
-
   if (!review) return <p role={error ? 'alert' : undefined}>{error ?? 'Loading the attempt…'}</p>;
+  const chosen = review.gradings
+    .flatMap((g) => g.criteria.map((c) => ({ key: `${g.rubric.id}#${c.id}`, c })))
+    .find((x) => x.key === selected)?.c;
+  const quotes = [...(chosen?.ai?.evidence ?? []), ...(chosen?.decision?.evidence ?? [])];
+
   return (
     <section>
       <button type="button" onClick={onBack}>
@@ -35,49 +87,51 @@ export function CoachAttempt({ attemptId, onBack }: { attemptId: string; onBack:
       <h1>
         {review.attempt.scenario.title} — {review.attempt.learnerName}
       </h1>
+      {review.voided ? (
+        <p className="error">
+          Void (persona fault): {review.voided.reason} ({review.voided.assessorName})
+        </p>
+      ) : null}
       <div className="review-layout">
-        <Transcript transcript={review.transcript} quotes={[]} />
+        <CommentedTranscript review={review} quotes={quotes} />
         <div>
-          {review.gradings.map((g) => (
-            <section key={g.id} aria-label={g.rubric.title || g.rubric.id}>
-              <h2>{g.rubric.title || g.rubric.id}</h2>
-              <ul>
-                {g.criteria
-                  .filter((c) => c.ai || c.decision)
-                  .map((c) => (
-                    <li key={c.id}>
-                      {c.title}: AI {verdictLabel(c.ai?.verdict ?? null)}
-                      {c.decision ? `, assessor ${verdictLabel(c.decision.verdict)}` : ''}
-                    </li>
-                  ))}
-              </ul>
-            </section>
-          ))}
-          <h2>Comments</h2>
-          <ul>
-            {review.comments.map((c) => (
-              <li key={c.id}>
-                {c.turn !== null ? `Turn ${c.turn}` : c.criterionId}: {c.body} — {c.authorName}
-              </li>
-            ))}
-          </ul>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void comment();
-            }}
-          >
-            <label htmlFor="comment-turn">Turn number</label>
-            <input
-              id="comment-turn"
-              inputMode="numeric"
-              value={turn}
-              onChange={(e) => setTurn(e.target.value)}
-            />
-            <label htmlFor="comment-body">Comment</label>
-            <textarea id="comment-body" value={body} onChange={(e) => setBody(e.target.value)} />
-            <button type="submit">Add comment</button>
-          </form>
+          {review.gradings.map((g) => {
+            const shown = g.criteria.filter((c) => c.ai?.verdict || c.decision);
+            return (
+              <section key={g.id} aria-labelledby={`coach-grading-${g.id}`}>
+                <h2 id={`coach-grading-${g.id}`}>{g.rubric.title || g.rubric.id}</h2>
+                <p className="hint">
+                  {g.status === 'graded' ? 'Graded' : g.status.replace('_', ' ')}
+                  {g.signedOff ? ' · signed off' : ''}
+                </p>
+                {shown.length === 0 ? (
+                  <p className="hint">No criterion of this pack was judged from the chat.</p>
+                ) : (
+                  <ul className="coach-criteria">
+                    {shown.map((c) => {
+                      const key = `${g.rubric.id}#${c.id}`;
+                      return (
+                        <CriterionRow
+                          key={c.id}
+                          c={c}
+                          comments={review.comments.filter(
+                            (m) => m.rubricId === g.rubric.id && m.criterionId === c.id,
+                          )}
+                          selected={selected === key}
+                          onSelect={() => setSelected(selected === key ? null : key)}
+                          onComment={() => {
+                            setTarget(`criterion:${key}`);
+                            document.getElementById('comment-body')?.focus();
+                          }}
+                        />
+                      );
+                    })}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+          <CommentForm review={review} target={target} onTarget={setTarget} onAdded={load} />
           {error ? (
             <p role="alert" className="error">
               {error}

@@ -130,7 +130,7 @@ export function AttemptPage({
         <SystemsPanel view={view} log={events.log} error={events.error} />
       </div>
       {!inProgress && <CaseNotesForm key={view.id} view={view} onSubmitted={setView} />}
-      {view.status === 'submitted' && <GradingList gradings={view.gradings} />}
+      {view.status === 'submitted' && <GradingList attemptId={id} gradings={view.gradings} />}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 /** Words for the learner's screens: end reasons, attempt status, events and grading outcomes. */
-import type { SystemEventView } from './learner-api.ts';
+import type { FeedbackCriterion, SystemEventView } from './learner-api.ts';
 
 const END_REASONS: Record<string, string> = {
   resolved: 'The customer was happy with the outcome: the chat is resolved.',
@@ -94,4 +94,18 @@ export function dateTime(iso: string): string {
     hour: '2-digit',
     minute: '2-digit',
   });
+}
+
+/** The label of a criterion's state, as the learner reads it. */
+export function criterionStateLabel(state: FeedbackCriterion['state']): string {
+  switch (state) {
+    case 'confirmed':
+      return 'Confirmed';
+    case 'overridden':
+      return 'Confirmed (the assessor changed the AI verdict)';
+    case 'provisional':
+      return 'Provisional (AI, not yet confirmed)';
+    case 'awaiting_confirmation':
+      return 'Awaiting confirmation';
+  }
 }

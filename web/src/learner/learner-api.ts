@@ -87,3 +87,18 @@ export async function saveCaseNotes(id: string, notes: CaseNotes) {
 export async function submitAttempt(id: string): Promise<AttemptView> {
   return readJson<AttemptView>(await one.submit.$post({ param: { id } }));
 }
+
+const feedbackRoute = api.portfolio.attempts[':id'].feedback;
+/** What the learner may see of the assessment of one attempt. */
+export type AttemptFeedback = InferResponseType<typeof feedbackRoute.$get, 200>;
+/** One rubric pack's criteria in the feedback. */
+export type FeedbackGrading = AttemptFeedback['gradings'][number];
+/** One criterion's feedback: confirmed, overridden, provisional or awaiting confirmation. */
+export type FeedbackCriterion = FeedbackGrading['criteria'][number];
+/** A coach's or assessor's comment on a turn or a criterion. */
+export type FeedbackComment = AttemptFeedback['comments'][number];
+
+/** Loads the assessment of one attempt as the learner may see it. */
+export async function fetchFeedback(id: string): Promise<AttemptFeedback> {
+  return readJson<AttemptFeedback>(await feedbackRoute.$get({ param: { id } }));
+}

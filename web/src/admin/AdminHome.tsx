@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, readJson } from '../api/client.ts';
 import type { Me, Role } from '../auth/session.ts';
+import { AiBudget } from './AiBudget.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { RolesEditor } from './RolesEditor.tsx';
 
@@ -66,6 +67,7 @@ export function AdminHome({ me }: { me: Me }) {
         </table>
       )}
       <InviteForm onInvited={load} />
+      <AiBudget />
     </section>
   );
 }

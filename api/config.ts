@@ -41,8 +41,8 @@ export const configSchema = z
     RAPPORT_SEND_PER_IP_PER_MINUTE: intFromEnv(600, 1, 1_000_000),
     RAPPORT_SUBMIT_PER_MINUTE: intFromEnv(10, 1, 100_000),
     RAPPORT_SUBMIT_PER_IP_PER_MINUTE: intFromEnv(120, 1, 1_000_000),
-    RAPPORT_EVAL_RUNS_PER_MINUTE: intFromEnv(5, 1, 100_000),
-    RAPPORT_EVAL_RUNS_PER_IP_PER_MINUTE: intFromEnv(20, 1, 1_000_000),
+    RAPPORT_EVAL_RUNS_PER_MINUTE: intFromEnv(10, 1, 100_000),
+    RAPPORT_EVAL_RUNS_PER_IP_PER_MINUTE: intFromEnv(30, 1, 1_000_000),
     RAPPORT_PLAYGROUND_PER_MINUTE: intFromEnv(20, 1, 100_000),
     /** Token budget (input + output per month) given to organisations created from now on. */
     RAPPORT_DEFAULT_MONTHLY_TOKEN_BUDGET: z.coerce.number().int().positive().optional(),

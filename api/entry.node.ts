@@ -44,7 +44,9 @@ async function main() {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, undefined, {
+    redactText: config.logRedactText,
+  });
   const runtime = await buildNodeRuntime(config, { logger });
   // Work that outlives its request (persona replies) is tracked so shutdown can wait for it.
   const pending = new Set<Promise<unknown>>();

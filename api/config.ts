@@ -52,12 +52,23 @@ export const configSchema = z
     RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
     /** How long a running grading job is held before another worker may take it over. */
     RAPPORT_GRADING_LEASE_MS: intFromEnv(120_000, 1_000, 3_600_000),
+    /** Node server: a client must send its request headers within this time (slow-loris guard). */
+    RAPPORT_HTTP_HEADERS_TIMEOUT_MS: intFromEnv(10_000, 1_000, 600_000),
+    /** Node server: a client must send its whole request (headers and body) within this time. */
+    RAPPORT_HTTP_REQUEST_TIMEOUT_MS: intFromEnv(30_000, 1_000, 3_600_000),
     RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
     /** Fixed demo password (tests, workshops); random when unset. */
     RAPPORT_DEMO_PASSWORD: z.string().min(10).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((v, ctx) => {
+    if (v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS > v.RAPPORT_HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RAPPORT_HTTP_HEADERS_TIMEOUT_MS'],
+        message: 'must not exceed RAPPORT_HTTP_REQUEST_TIMEOUT_MS',
+      });
+    }
     if (v.NODE_ENV === 'production' && (!v.AUTH_SECRET || v.AUTH_SECRET.length < 32)) {
       ctx.addIssue({
         code: 'custom',
@@ -96,6 +107,8 @@ export interface AppConfig {
   logRedactText: boolean;
   replyLeaseMs: number;
   gradingLeaseMs: number;
+  /** Node HTTP server limits on slow clients (request headers, whole request), in ms. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
   demoSeed: boolean;
   demoPassword: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -174,6 +187,10 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
       (v.RAPPORT_LOG_REDACT_TEXT ?? (v.NODE_ENV === 'production' ? 'on' : 'off')) === 'on',
     replyLeaseMs: v.RAPPORT_REPLY_LEASE_MS,
     gradingLeaseMs: v.RAPPORT_GRADING_LEASE_MS,
+    http: {
+      headersTimeoutMs: v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: v.RAPPORT_HTTP_REQUEST_TIMEOUT_MS,
+    },
     demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
     demoPassword: v.RAPPORT_DEMO_PASSWORD,
     logLevel: v.LOG_LEVEL,

@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       logRedactText: false,
       replyLeaseMs: 30_000,
       gradingLeaseMs: 120_000,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
       demoSeed: true,
       demoPassword: undefined,
       logLevel: 'info',

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, readJson } from '../api/client.ts';
+import { parseBudgetField } from './budget-field.ts';
 
 /** The budget view the API returns. */
 export interface BudgetView {
@@ -19,15 +20,7 @@ export interface BudgetView {
 
 const fmt = new Intl.NumberFormat('en-GB');
 
-/** Parses the field: empty means no cap; otherwise a positive whole number, else null. */
-export function parseBudgetField(text: string): { budget: number | null } | null {
-  const t = text.replace(/[\s,_]/g, '');
-  if (t === '') return { budget: null };
-  if (!/^\d+$/.test(t)) return null;
-  const n = Number(t);
-  return Number.isSafeInteger(n) && n > 0 ? { budget: n } : null;
-}
-
+/** The AI budget form of the admin page. */
 export function AiBudget() {
   const [view, setView] = useState<BudgetView | null>(null);
   const [field, setField] = useState('');

@@ -7,7 +7,8 @@
 import { AppError } from './errors.ts';
 
 const BUSY = /SQLITE_(BUSY|LOCKED)|database (table )?is locked/i;
-const UNAVAILABLE = /SQLITE_(FULL|IOERR|CANTOPEN|READONLY)|database or disk is full|disk I\/O error/i;
+const UNAVAILABLE =
+  /SQLITE_(FULL|IOERR|CANTOPEN|READONLY)|database or disk is full|disk I\/O error/i;
 
 /** The texts an error and its causes carry (drizzle wraps the libSQL error in `cause`). */
 function errorTexts(err: unknown): string[] {

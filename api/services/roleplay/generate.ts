@@ -135,14 +135,13 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
     deps.replies.finish(replyId, { type: 'done', text: done.text });
   } catch (err) {
     const kind = err instanceof PersonaModelError ? err.kind : 'internal';
+    deps.logger.error('persona reply failed', {
+      attemptId,
+      replyId,
+      kind,
+      error: err instanceof Error ? err.message : String(err),
+    });
     const message = budgetFailure(err) ?? CONNECTION_DROPPED;
-    if (message === CONNECTION_DROPPED)
-      deps.logger.error('persona reply failed', {
-        attemptId,
-        replyId,
-        kind,
-        error: err instanceof Error ? err.message : String(err),
-      });
     await deps.db
       .update(messages)
       .set({ status: 'failed', leaseUntil: null, error: message })

@@ -25,7 +25,6 @@ const counts = {
   lost: 0,
   duplicated: 0,
   storageBusy503: 0,
-  jobsStuck: 0,
 };
 
 describe('faults: slow clients, stalled model streams and a locked database', () => {
@@ -203,7 +202,7 @@ describe('faults: slow clients, stalled model streams and a locked database', ()
     );
     expect(seen.map((m) => m.seq)).toEqual(seen.map((_, i) => i));
     expect(agentTexts).toEqual(acknowledged);
-    expect(counts).toMatchObject({ lost: 0, duplicated: 0, jobsStuck: 0 });
+    expect(counts).toMatchObject({ lost: 0, duplicated: 0 });
     expect(audit.ok).toBe(true);
   });
 });

@@ -8,6 +8,12 @@ import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
 import { buildWorld, type World } from '#tests/helpers/world.ts';
 import { clientId, jsonInit, startAttemptAs } from '#tests/helpers/roleplay-api.ts';
 import { fixtureEvals } from '#tests/helpers/eval-fixtures.ts';
+import { http } from 'msw';
+import { useMswServer } from '#tests/helpers/msw.ts';
+import { realisticFetch, replyStream } from '#tests/mocks/openai-chat-stream.ts';
+
+const BASE = 'http://llm.test/v1';
+const server = useMswServer();
 
 interface Envelope {
   error: { code: string; message: string; details?: { retryAfter?: number } };
@@ -111,5 +117,41 @@ describe('request limits', () => {
       const { runs } = (await res.json()) as { runs: Array<{ runId: string }> };
       for (const run of runs) await finished(run.runId, designer);
     }
+  });
+});
+
+describe('live playground replays', () => {
+  it('are limited per user, with Retry-After', async () => {
+    server.use(
+      http.post(`${BASE}/chat/completions`, () =>
+        replyStream(['Hi, yes — ', 'I move in on Saturday.'], [120, 9, 64]),
+      ),
+    );
+    const t = await createTestApp({
+      env: {
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: BASE,
+        RAPPORT_LLM_RETRIES: '0',
+        RAPPORT_PLAYGROUND_PER_MINUTE: '1',
+      },
+      personaFetch: realisticFetch,
+    });
+    const w = await buildWorld(t);
+    const replay = () =>
+      t.app.request(
+        '/api/evals/playground',
+        jsonInit('POST', w.cookies.designer ?? '', {
+          scenarioId: 'energy-move-in',
+          turns: ['Hello, how can I help?'],
+          live: true,
+        }),
+      );
+    expect((await replay()).status).toBe(200);
+    const second = await replay();
+    expect([second.status, second.headers.get('retry-after')]).toEqual([429, '60']);
+    expect(((await second.json()) as Envelope).error.message).toBe(
+      'Too many playground replays. Try again in 60 s.',
+    );
+    t.close();
   });
 });

@@ -17,7 +17,7 @@ import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createOfflinePersonaEngine } from '../roleplay/offline-engine.ts';
 import { PersonaModelError } from '../roleplay/persona-errors.ts';
-import { assertBudgetLeft } from '../services/llm-budget.ts';
+import { assertBudgetLeft, meteredEngine, recordLlmUsage } from '../services/llm-budget.ts';
 import { playPlayground } from '../services/evals/playground.ts';
 import { liveView, mergeRuns, storedView } from '../services/evals/run-views.ts';
 import { startEvalRun } from '../services/evals/start-run.ts';
@@ -160,13 +160,17 @@ export const evalRoutes = new Hono<AppEnv>()
       limitRequest(c, 'playground', actorOf(c).userId, 'playground replays');
       if (deps.persona.mode === 'llm') await assertBudgetLeft(deps, actorOf(c).organisationId);
     }
-    const engine =
-      live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine();
+    const metered = meteredEngine(
+      live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine(),
+    );
     try {
-      return c.json(await playPlayground(engine, { scenario, persona }, turns));
+      return c.json(await playPlayground(metered.engine, { scenario, persona }, turns));
     } catch (err) {
       if (err instanceof PersonaModelError)
         throw new AppError('UPSTREAM_UNAVAILABLE', `The persona model failed: ${err.message}`);
       throw err;
+    } finally {
+      // Replies finished before a failure were paid for too.
+      await recordLlmUsage(deps, actorOf(c).organisationId, metered.total);
     }
   });

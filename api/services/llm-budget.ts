@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { llmUsage, organisations } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import type { EngineChunk, PersonaEngine, RespondInput } from '../roleplay/engine.ts';
 
 /** Tokens one model call (or one chain of calls) used, as the provider reported them. */
 export interface TokenCounts {
@@ -139,4 +140,26 @@ export async function setMonthlyBudget(
     .set({ llmMonthlyTokenBudget: budget })
     .where(eq(organisations.id, organisationId));
   return before.budget;
+}
+
+/**
+ * Wraps a persona engine so the usage of every finished reply is added up in `total` (for
+ * callers that play several turns at once, like the playground, and record them afterwards).
+ */
+export function meteredEngine(engine: PersonaEngine): {
+  engine: PersonaEngine;
+  total: TokenCounts;
+} {
+  const total: TokenCounts = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
+  async function* respond(input: RespondInput): AsyncIterable<EngineChunk> {
+    for await (const chunk of engine.respond(input)) {
+      if (chunk.type === 'done') {
+        total.inputTokens += chunk.usage.inputTokens;
+        total.cachedInputTokens += chunk.usage.cachedInputTokens;
+        total.outputTokens += chunk.usage.outputTokens;
+      }
+      yield chunk;
+    }
+  }
+  return { engine: { mode: engine.mode, open: (cards) => engine.open(cards), respond }, total };
 }

@@ -220,6 +220,31 @@ describe('per-organisation LLM token budgets', () => {
     expect(calls.judge).toBe(0);
   });
 
+  it('charges live playground replays to the designer organisation and refuses them when spent', async () => {
+    const replay = () =>
+      t.app.request(
+        '/api/evals/playground',
+        jsonInit('POST', w.cookies.designer ?? '', {
+          scenarioId: 'energy-move-in',
+          turns: ['Hello, how can I help?', 'When are you moving in?'],
+          live: true,
+        }),
+      );
+    expect((await replay()).status).toBe(200);
+    expect(await usageRow(w.orgA)).toEqual({
+      inputTokens: 440,
+      cachedInputTokens: 256,
+      outputTokens: 28,
+    });
+    await setBudget(400);
+    const refused = await replay();
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'BUDGET_EXHAUSTED',
+    );
+    expect(calls.persona).toBe(2);
+  });
+
   it('lets an admin read usage and set or clear the budget (audited); bad values are refused', async () => {
     await recordLlmUsage(t.deps, w.orgA, {
       inputTokens: 300,

@@ -8,8 +8,9 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import type { AppDeps, AppEnv, AppLimits } from './deps.ts';
-import { RateLimiter } from './lib/rate-limit.ts';
-import { AppError, errorEnvelope, type ErrorCode } from './lib/errors.ts';
+import { createLimits } from './lib/limits.ts';
+import { AppError, errorEnvelope, RETRY_AFTER_CODES, type ErrorCode } from './lib/errors.ts';
+import { storageError } from './lib/storage-errors.ts';
 import { jsonDepthLimit } from './middleware/json-depth.ts';
 import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -26,11 +27,6 @@ import { portfolioRoutes } from './routes/portfolio.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { iqaRoutes } from './routes/iqa.ts';
 import { recordRoutes } from './routes/records.ts';
-
-/** Learner messages a user may send per minute (a fast typist sends well under 20). */
-export const SEND_PER_MINUTE = 30;
-/** Grading submissions a user may make per minute. */
-export const SUBMIT_PER_MINUTE = 10;
 
 /** Largest JSON body the API accepts (a full transcript import fits well within it). */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -56,6 +52,8 @@ function apiRoutes() {
 /** Maps anything thrown in a handler to the one error envelope. */
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  const storage = storageError(err);
+  if (storage) return storage;
   if (err instanceof HTTPException) {
     if (err.status === 413)
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
@@ -99,10 +97,7 @@ async function authErrorResponse(c: Context<AppEnv>, res: Response): Promise<Res
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const now = () => deps.clock.now().getTime();
-  const limits: AppLimits = {
-    send: new RateLimiter(SEND_PER_MINUTE, 60_000, now),
-    submit: new RateLimiter(SUBMIT_PER_MINUTE, 60_000, now),
-  };
+  const limits: AppLimits = createLimits(deps.config.rateLimits, now);
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -149,14 +144,20 @@ export function createApp(deps: AppDeps) {
   );
   app.onError((err, c) => {
     const appErr = toAppError(err);
-    if (appErr.status >= 500) {
+    if (appErr.code === 'STORAGE_BUSY' || appErr.code === 'STORAGE_UNAVAILABLE') {
+      deps.logger.warn('storage unavailable', {
+        requestId: c.var.requestId,
+        code: appErr.code,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    } else if (appErr.status >= 500) {
       deps.logger.error('unhandled error', {
         requestId: c.var.requestId,
         error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
         stack: err instanceof Error ? err.stack : undefined,
       });
     }
-    const retryAfter = appErr.code === 'RATE_LIMITED' ? appErr.details?.retryAfter : undefined;
+    const retryAfter = RETRY_AFTER_CODES.has(appErr.code) ? appErr.details?.retryAfter : undefined;
     if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(errorEnvelope(appErr, c.var.requestId), appErr.status);
   });

@@ -36,16 +36,39 @@ export const configSchema = z
     RAPPORT_LLM_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
     RAPPORT_LLM_RETRIES: intFromEnv(1, 0, 5),
     RAPPORT_SIGNIN_PER_MINUTE: intFromEnv(10, 1, 10_000),
+    /** Per-user and per-client-IP limits (per minute, per process) on model-spending writes. */
+    RAPPORT_SEND_PER_MINUTE: intFromEnv(30, 1, 100_000),
+    RAPPORT_SEND_PER_IP_PER_MINUTE: intFromEnv(600, 1, 1_000_000),
+    RAPPORT_SUBMIT_PER_MINUTE: intFromEnv(10, 1, 100_000),
+    RAPPORT_SUBMIT_PER_IP_PER_MINUTE: intFromEnv(120, 1, 1_000_000),
+    RAPPORT_EVAL_RUNS_PER_MINUTE: intFromEnv(10, 1, 100_000),
+    RAPPORT_EVAL_RUNS_PER_IP_PER_MINUTE: intFromEnv(30, 1, 1_000_000),
+    RAPPORT_PLAYGROUND_PER_MINUTE: intFromEnv(20, 1, 100_000),
+    /** Token budget (input + output per month) given to organisations created from now on. */
+    RAPPORT_DEFAULT_MONTHLY_TOKEN_BUDGET: z.coerce.number().int().positive().optional(),
+    /** Replace learner, persona and prompt text in logs by its length and a hash. */
+    RAPPORT_LOG_REDACT_TEXT: z.enum(['on', 'off']).optional(),
     /** How long a generating persona reply is held before another instance may take it over. */
     RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
     /** How long a running grading job is held before another worker may take it over. */
     RAPPORT_GRADING_LEASE_MS: intFromEnv(120_000, 1_000, 3_600_000),
+    /** Node server: a client must send its request headers within this time (slow-loris guard). */
+    RAPPORT_HTTP_HEADERS_TIMEOUT_MS: intFromEnv(10_000, 1_000, 600_000),
+    /** Node server: a client must send its whole request (headers and body) within this time. */
+    RAPPORT_HTTP_REQUEST_TIMEOUT_MS: intFromEnv(30_000, 1_000, 3_600_000),
     RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
     /** Fixed demo password (tests, workshops); random when unset. */
     RAPPORT_DEMO_PASSWORD: z.string().min(10).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((v, ctx) => {
+    if (v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS > v.RAPPORT_HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RAPPORT_HTTP_HEADERS_TIMEOUT_MS'],
+        message: 'must not exceed RAPPORT_HTTP_REQUEST_TIMEOUT_MS',
+      });
+    }
     if (v.NODE_ENV === 'production' && (!v.AUTH_SECRET || v.AUTH_SECRET.length < 32)) {
       ctx.addIssue({
         code: 'custom',
@@ -76,11 +99,30 @@ export interface AppConfig {
   /** Null when no key is configured: the offline persona engine and grader are used. */
   llm: LlmSettings | null;
   signInPerMinute: number;
+  /** Per-minute limits on writes that spend model tokens (see README's configuration table). */
+  rateLimits: RateLimitConfig;
+  /** Budget for organisations created from now on; undefined = no cap. */
+  defaultMonthlyTokenBudget: number | undefined;
+  /** Whether free text in log fields is replaced by its length and hash (on by default in production). */
+  logRedactText: boolean;
   replyLeaseMs: number;
   gradingLeaseMs: number;
+  /** Node HTTP server limits on slow clients (request headers, whole request), in ms. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
   demoSeed: boolean;
   demoPassword: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
+}
+
+/** Per-minute request limits, per user and per client IP. */
+export interface RateLimitConfig {
+  sendPerMinute: number;
+  sendPerIpPerMinute: number;
+  submitPerMinute: number;
+  submitPerIpPerMinute: number;
+  evalRunsPerMinute: number;
+  evalRunsPerIpPerMinute: number;
+  playgroundPerMinute: number;
 }
 
 /** One invalid setting, as shown to the operator. */
@@ -131,8 +173,24 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
         }
       : null,
     signInPerMinute: v.RAPPORT_SIGNIN_PER_MINUTE,
+    rateLimits: {
+      sendPerMinute: v.RAPPORT_SEND_PER_MINUTE,
+      sendPerIpPerMinute: v.RAPPORT_SEND_PER_IP_PER_MINUTE,
+      submitPerMinute: v.RAPPORT_SUBMIT_PER_MINUTE,
+      submitPerIpPerMinute: v.RAPPORT_SUBMIT_PER_IP_PER_MINUTE,
+      evalRunsPerMinute: v.RAPPORT_EVAL_RUNS_PER_MINUTE,
+      evalRunsPerIpPerMinute: v.RAPPORT_EVAL_RUNS_PER_IP_PER_MINUTE,
+      playgroundPerMinute: v.RAPPORT_PLAYGROUND_PER_MINUTE,
+    },
+    defaultMonthlyTokenBudget: v.RAPPORT_DEFAULT_MONTHLY_TOKEN_BUDGET,
+    logRedactText:
+      (v.RAPPORT_LOG_REDACT_TEXT ?? (v.NODE_ENV === 'production' ? 'on' : 'off')) === 'on',
     replyLeaseMs: v.RAPPORT_REPLY_LEASE_MS,
     gradingLeaseMs: v.RAPPORT_GRADING_LEASE_MS,
+    http: {
+      headersTimeoutMs: v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: v.RAPPORT_HTTP_REQUEST_TIMEOUT_MS,
+    },
     demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
     demoPassword: v.RAPPORT_DEMO_PASSWORD,
     logLevel: v.LOG_LEVEL,

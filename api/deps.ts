@@ -61,10 +61,20 @@ export interface AppEnv {
   };
 }
 
-/** Rate limiters shared by the routes of one app instance. */
+/** Rate limiters shared by the routes of one app instance (see api/lib/limits.ts). */
 export interface AppLimits {
   /** Learner messages per user. */
   send: RateLimiter;
+  /** Learner messages per client IP. */
+  sendIp: RateLimiter;
   /** Grading submissions per user. */
   submit: RateLimiter;
+  /** Grading submissions per client IP. */
+  submitIp: RateLimiter;
+  /** Eval runs started per user. */
+  evalRun: RateLimiter;
+  /** Eval runs started per client IP. */
+  evalRunIp: RateLimiter;
+  /** Playground replays per user. */
+  playground: RateLimiter;
 }

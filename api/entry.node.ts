@@ -44,7 +44,9 @@ async function main() {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, undefined, {
+    redactText: config.logRedactText,
+  });
   const runtime = await buildNodeRuntime(config, { logger });
   // Work that outlives its request (persona replies) is tracked so shutdown can wait for it.
   const pending = new Set<Promise<unknown>>();
@@ -59,19 +61,33 @@ async function main() {
     clientIp: (c) => getConnInfo(c).remote.address,
     serveWeb: webServer(),
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
-    const url = `http://localhost:${info.port}`;
-    process.stdout.write(
-      `Rapport is running at ${url} (${config.llm ? 'LLM mode' : 'offline mode: offline persona engine and grader'})\n`,
-    );
-    // Seeding hashes five passwords; serve the sign-in page meanwhile and print them when ready.
-    void runtime.seedDemo().then(
-      (accounts) => {
-        if (accounts.length > 0) process.stdout.write(`${formatDemoAccounts(accounts, url)}\n`);
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: '0.0.0.0',
+      // Slow clients (slow-loris) are cut off: headers and the whole request have deadlines,
+      // checked every second rather than Node's default 30 s. Responses (SSE) are not limited.
+      serverOptions: {
+        headersTimeout: config.http.headersTimeoutMs,
+        requestTimeout: config.http.requestTimeoutMs,
+        connectionsCheckingInterval: 1_000,
       },
-      (err: unknown) => logger.error('demo seed failed', { error: String(err) }),
-    );
-  });
+    },
+    (info) => {
+      const url = `http://localhost:${info.port}`;
+      process.stdout.write(
+        `Rapport is running at ${url} (${config.llm ? 'LLM mode' : 'offline mode: offline persona engine and grader'})\n`,
+      );
+      // Seeding hashes five passwords; serve the sign-in page meanwhile and print them when ready.
+      void runtime.seedDemo().then(
+        (accounts) => {
+          if (accounts.length > 0) process.stdout.write(`${formatDemoAccounts(accounts, url)}\n`);
+        },
+        (err: unknown) => logger.error('demo seed failed', { error: String(err) }),
+      );
+    },
+  );
   const stop = () => {
     server.close();
     void Promise.all([stopWorker(), ...pending]).finally(() => {

@@ -36,7 +36,9 @@ let cached: { env: WorkerEnv; built: ReturnType<typeof buildApp> } | undefined;
 
 async function buildApp(env: WorkerEnv) {
   const config = parseConfig({ NODE_ENV: 'production', ...env });
-  const logger = createLogger(config.logLevel, (line) => console.log(line));
+  const logger = createLogger(config.logLevel, (line) => console.log(line), undefined, {
+    redactText: config.logRedactText,
+  });
   const client = createClient({ url: config.databaseUrl, authToken: config.databaseAuthToken });
   const db = createDb({ client });
   const auth = createAuth({ config, db, logger });

@@ -59,6 +59,7 @@ try {
     id: organisationId,
     name: args.organisation,
     slug: `${slug}-${organisationId.slice(4)}`,
+    llmMonthlyTokenBudget: config.defaultMonthlyTokenBudget ?? null,
   });
   const { id } = await createAccount(auth, db, {
     email: args.email,

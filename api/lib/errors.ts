@@ -11,9 +11,15 @@ export const errorStatus = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  /** The organisation's monthly LLM token budget is spent (a quota window, hence 429). */
+  BUDGET_EXHAUSTED: 429,
   INTERNAL: 500,
   BAD_ENVIRONMENT: 500,
   UPSTREAM_UNAVAILABLE: 503,
+  /** The database is locked by another writer for longer than the busy timeout; retry. */
+  STORAGE_BUSY: 503,
+  /** The database cannot store more (disk full, I/O error); nothing was acknowledged. */
+  STORAGE_UNAVAILABLE: 503,
 } as const;
 
 /** A code from the closed set. */
@@ -32,6 +38,14 @@ export class AppError extends Error {
     this.status = errorStatus[code];
   }
 }
+
+/** Codes whose `details.retryAfter` (seconds) is sent as a `Retry-After` header. */
+export const RETRY_AFTER_CODES: ReadonlySet<ErrorCode> = new Set([
+  'RATE_LIMITED',
+  'BUDGET_EXHAUSTED',
+  'STORAGE_BUSY',
+  'STORAGE_UNAVAILABLE',
+]);
 
 /** The JSON body of every error response. */
 export interface ErrorEnvelope {

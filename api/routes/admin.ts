@@ -12,10 +12,16 @@ import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createAccount, listOrganisationUsers, setRoles } from '../services/accounts.ts';
 import { appendAudit } from '../services/audit.ts';
+import { budgetView, setMonthlyBudget } from '../services/llm-budget.ts';
 import { generatePassword } from '../services/passwords.ts';
 import { iqaSettings, iqaSettingsInput, updateIqaSettings } from '../services/review/settings.ts';
 
 const rolesSchema = z.array(z.enum(ROLES)).min(1, 'give at least one role').max(ROLES.length);
+
+/** A monthly token budget: a positive whole number, or null for no cap. */
+const budgetSchema = z.strictObject({
+  budget: z.number().int().positive().max(1_000_000_000_000).nullable(),
+});
 
 const inviteSchema = z.strictObject({
   email: z.email().max(254),
@@ -25,6 +31,23 @@ const inviteSchema = z.strictObject({
 
 export const adminRoutes = new Hono<AppEnv>()
   .use(requireRoles('admin'))
+  .get('/llm-budget', async (c) => c.json(await budgetView(c.var.deps, actorOf(c).organisationId)))
+  .put('/llm-budget', validate('json', budgetSchema), async (c) => {
+    const actor = actorOf(c);
+    const deps = c.var.deps;
+    const { budget } = c.req.valid('json');
+    const before = await setMonthlyBudget(deps, actor.organisationId, budget);
+    await appendAudit(deps.db, deps.clock, {
+      organisationId: actor.organisationId,
+      actorId: actor.userId,
+      action: 'organisation.llm_budget_changed',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      before: { llmMonthlyTokenBudget: before },
+      after: { llmMonthlyTokenBudget: budget },
+    });
+    return c.json(await budgetView(deps, actor.organisationId));
+  })
   .get('/users', async (c) => {
     const actor = actorOf(c);
     return c.json({ users: await listOrganisationUsers(c.var.deps.db, actor.organisationId) });

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
+import { limitRequest } from '../lib/limits.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles, signedIn } from '../middleware/guards.ts';
 import { loadAttemptFor } from '../services/roleplay/access.ts';
@@ -20,6 +21,7 @@ import {
 import { caseNotesSchema } from '../services/roleplay/case-notes.ts';
 import { recordSystemEvent, systemEventInput } from '../services/roleplay/events.ts';
 import { resetFailedReply, startReply } from '../services/roleplay/generate.ts';
+import { checkReplyBudget } from '../services/roleplay/reply-budget.ts';
 import { sendMessage } from '../services/roleplay/send.ts';
 import { queueGradings, runDueGradings } from '../services/grading/jobs.ts';
 import { streamReply } from '../services/roleplay/stream.ts';
@@ -79,8 +81,10 @@ export const attemptRoutes = new Hono<AppEnv>()
       const deps = c.var.deps;
       const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
       const body = c.req.valid('json');
-      c.var.limits.send.hit(actor.userId, 'messages');
-      const result = await sendMessage(deps, attempt, body);
+      limitRequest(c, 'send', actor.userId, 'messages');
+      const result = await sendMessage(deps, attempt, body, {
+        beforeStore: () => checkReplyBudget(deps, attempt.organisationId),
+      });
       if (result.reply.status === 'pending') await startReply(deps, attempt.id, result.reply.id);
       return c.json(result, result.created ? 201 : 200);
     },
@@ -94,6 +98,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     const { id, replyId } = c.req.valid('param');
     const deps = c.var.deps;
     const attempt = await loadAttemptFor(deps.db, actorOf(c), id, 'write');
+    await checkReplyBudget(deps, attempt.organisationId);
     if (!(await resetFailedReply(deps, replyId))) {
       throw new AppError('CONFLICT', 'Only a failed reply can be retried.');
     }
@@ -133,7 +138,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const actor = actorOf(c);
     const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
-    c.var.limits.submit.hit(actor.userId, 'submissions');
+    limitRequest(c, 'submit', actor.userId, 'submissions');
     const submitted = await submitAttempt(deps, actor, attempt);
     await queueGradings(deps, submitted);
     deps.background?.(runDueGradings(deps));

@@ -12,10 +12,12 @@ import { compareRuns } from '../evals/compare.ts';
 import { listRuns, loadRunDetail } from '../evals/run-queries.ts';
 import { loadRun } from '../evals/store.ts';
 import { AppError } from '../lib/errors.ts';
+import { limitRequest } from '../lib/limits.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createOfflinePersonaEngine } from '../roleplay/offline-engine.ts';
 import { PersonaModelError } from '../roleplay/persona-errors.ts';
+import { assertBudgetLeft, meteredEngine, recordLlmUsage } from '../services/llm-budget.ts';
 import { playPlayground } from '../services/evals/playground.ts';
 import { liveView, mergeRuns, storedView } from '../services/evals/run-views.ts';
 import { startEvalRun } from '../services/evals/start-run.ts';
@@ -106,6 +108,7 @@ export const evalRoutes = new Hono<AppEnv>()
     const deps = c.var.deps;
     const evals = evalsOf(c);
     if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
+    limitRequest(c, 'evalRun', actor.userId, 'eval runs');
     const started = await startEvalRun(
       {
         db: deps.db,
@@ -153,14 +156,21 @@ export const evalRoutes = new Hono<AppEnv>()
     if (!persona) throw new AppError('NOT_FOUND', `No persona with id "${scenario.persona}".`);
     if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
     // A live replay calls the model once per turn, so it counts against the message limit.
-    if (live) c.var.limits.send.hit(actorOf(c).userId, 'playground replays');
-    const engine =
-      live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine();
+    if (live) {
+      limitRequest(c, 'playground', actorOf(c).userId, 'playground replays');
+      if (deps.persona.mode === 'llm') await assertBudgetLeft(deps, actorOf(c).organisationId);
+    }
+    const metered = meteredEngine(
+      live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine(),
+    );
     try {
-      return c.json(await playPlayground(engine, { scenario, persona }, turns));
+      return c.json(await playPlayground(metered.engine, { scenario, persona }, turns));
     } catch (err) {
       if (err instanceof PersonaModelError)
         throw new AppError('UPSTREAM_UNAVAILABLE', `The persona model failed: ${err.message}`);
       throw err;
+    } finally {
+      // Replies finished before a failure were paid for too.
+      await recordLlmUsage(deps, actorOf(c).organisationId, metered.total);
     }
   });

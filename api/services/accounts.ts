@@ -132,7 +132,7 @@ export async function setRoles(
 /** Creates an organisation. */
 export async function createOrganisation(
   db: Db,
-  input: { id: string; name: string; slug: string },
+  input: { id: string; name: string; slug: string; llmMonthlyTokenBudget?: number | null },
 ) {
   await db.insert(organisations).values(input);
   return input;

@@ -118,6 +118,15 @@ const MATRIX: Record<string, Row> = {
     // An admin of another organisation cannot see this person at all.
     expect: { ...only(['admin'], 200), foreignAdmin: 404 },
   },
+  // Each admin reads and sets their own organisation's budget only (no id in the path to forge).
+  'GET /api/admin/llm-budget': {
+    request: () => ({ path: '/api/admin/llm-budget' }),
+    expect: only(['admin', 'foreignAdmin'], 200),
+  },
+  'PUT /api/admin/llm-budget': {
+    request: () => ({ path: '/api/admin/llm-budget', init: json('PUT', { budget: null }) }),
+    expect: only(['admin', 'foreignAdmin'], 200),
+  },
   'GET /api/scenarios': {
     request: () => ({ path: '/api/scenarios' }),
     expect: { ...all(200), anonymous: 401, assessor: 403 },

@@ -12,12 +12,35 @@ describe('parseConfig', () => {
       appOrigin: undefined,
       llm: null,
       signInPerMinute: 10,
+      rateLimits: {
+        sendPerMinute: 30,
+        sendPerIpPerMinute: 600,
+        submitPerMinute: 10,
+        submitPerIpPerMinute: 120,
+        evalRunsPerMinute: 10,
+        evalRunsPerIpPerMinute: 30,
+        playgroundPerMinute: 20,
+      },
+      defaultMonthlyTokenBudget: undefined,
+      logRedactText: false,
       replyLeaseMs: 30_000,
       gradingLeaseMs: 120_000,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
       demoSeed: true,
       demoPassword: undefined,
       logLevel: 'info',
     });
+  });
+
+  it('redacts log text by default in production only, and reads the budget default', () => {
+    const prod = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
+    expect(parseConfig(prod).logRedactText).toBe(true);
+    expect(parseConfig({ ...prod, RAPPORT_LOG_REDACT_TEXT: 'off' }).logRedactText).toBe(false);
+    expect(parseConfig({ RAPPORT_LOG_REDACT_TEXT: 'on' }).logRedactText).toBe(true);
+    expect(parseConfig({ RAPPORT_DEFAULT_MONTHLY_TOKEN_BUDGET: '2000000' })).toMatchObject({
+      defaultMonthlyTokenBudget: 2_000_000,
+    });
+    expect(() => parseConfig({ RAPPORT_DEFAULT_MONTHLY_TOKEN_BUDGET: '0' })).toThrow(ConfigError);
   });
 
   it('switches to LLM mode when an API key is set, with per-role models and our retry policy', () => {

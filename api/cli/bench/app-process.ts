@@ -67,6 +67,9 @@ export async function startApp(opts: {
       RAPPORT_LLM_TIMEOUT_MS: '30000',
       RAPPORT_LLM_RETRIES: '1',
       RAPPORT_SIGNIN_PER_MINUTE: '10000',
+      // Every simulated learner connects from 127.0.0.1, so the per-IP limits are lifted.
+      RAPPORT_SEND_PER_IP_PER_MINUTE: '1000000',
+      RAPPORT_SUBMIT_PER_IP_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
       ...opts.env,
     },

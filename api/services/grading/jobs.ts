@@ -10,6 +10,8 @@ import type { AppDeps } from '../../deps.ts';
 import { attempts, gradings } from '../../db/schema.ts';
 import { gradingResultSchema, type GradingResult } from '../../transcript/schema.ts';
 import { appendAudit } from '../audit.ts';
+import { assertBudgetLeft, recordLlmUsage } from '../llm-budget.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { AttemptRow } from '../roleplay/access.ts';
 import { cardsFor } from '../roleplay/attempts.ts';
 import { newId } from '../roleplay/ids.ts';
@@ -143,6 +145,8 @@ async function runJob(deps: AppDeps, job: GradingRow): Promise<void> {
         failedResult(job, 'the attempt or the pinned rubric version is no longer available'),
       );
     }
+    const refusal = await budgetRefusal(deps, job.organisationId);
+    if (refusal) return await finish(deps, job, failedResult(job, refusal));
     const transcript = await attemptTranscript(deps, attempt);
     const result = gradingResultSchema.parse(
       await deps.grader.grade({
@@ -151,6 +155,7 @@ async function runJob(deps: AppDeps, job: GradingRow): Promise<void> {
         scenario: cardsFor(deps, attempt.scenarioId).scenario,
       }),
     );
+    await recordLlmUsage(deps, job.organisationId, result.usage);
     await finish(deps, job, result);
   } catch (err) {
     const tries = job.tries + 1;
@@ -167,6 +172,21 @@ async function runJob(deps: AppDeps, job: GradingRow): Promise<void> {
         runAfter: new Date(deps.clock.now().getTime() + backoffMs(tries)),
       })
       .where(eq(gradings.id, job.id));
+  }
+}
+
+/**
+ * The reason an LLM grading may not run (the organisation's token budget is spent), or null.
+ * A refused job ends `grading_failed` at once: retrying would not help before an admin acts.
+ */
+async function budgetRefusal(deps: AppDeps, organisationId: string): Promise<string | null> {
+  if (deps.grader.mode !== 'llm') return null;
+  try {
+    await assertBudgetLeft(deps, organisationId);
+    return null;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'BUDGET_EXHAUSTED') return err.message;
+    throw err;
   }
 }
 

@@ -11,6 +11,7 @@ import { directorStateSchema } from '../../roleplay/director.ts';
 import type { EngineChunk } from '../../roleplay/engine.ts';
 import { PersonaModelError } from '../../roleplay/persona-errors.ts';
 import type { SystemEvent, Turn } from '../../transcript/schema.ts';
+import { budgetFailure, checkReplyBudget, recordReplyUsage } from './reply-budget.ts';
 import { attemptEvents, cardsFor } from './attempts.ts';
 
 /** The message the learner sees when the customer's reply could not be produced. */
@@ -94,6 +95,7 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
       afterTurn: e.afterTurn,
     }));
     const state = directorStateSchema.parse(JSON.parse(attempt.directorState));
+    await checkReplyBudget(deps, attempt.organisationId);
     let done: Extract<EngineChunk, { type: 'done' }> | undefined;
     for await (const chunk of deps.persona.respond({
       ...cardsFor(deps, attempt.scenarioId),
@@ -129,6 +131,7 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
         })
         .where(eq(attempts.id, attemptId)),
     ]);
+    await recordReplyUsage(deps, attempt.organisationId, done.usage);
     deps.replies.finish(replyId, { type: 'done', text: done.text });
   } catch (err) {
     const kind = err instanceof PersonaModelError ? err.kind : 'internal';
@@ -138,12 +141,13 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
       kind,
       error: err instanceof Error ? err.message : String(err),
     });
+    const message = budgetFailure(err) ?? CONNECTION_DROPPED;
     await deps.db
       .update(messages)
-      .set({ status: 'failed', leaseUntil: null, error: CONNECTION_DROPPED })
+      .set({ status: 'failed', leaseUntil: null, error: message })
       .where(eq(messages.id, replyId))
       .catch(() => undefined);
-    deps.replies.finish(replyId, { type: 'failed', message: CONNECTION_DROPPED });
+    deps.replies.finish(replyId, { type: 'failed', message });
   } finally {
     release();
   }

@@ -25,11 +25,15 @@ async function replyAfter(deps: AppDeps, attemptId: string, seq: number) {
   return reply;
 }
 
-/** Stores a learner message and a pending persona reply. */
+/**
+ * Stores a learner message and a pending persona reply. `beforeStore` runs only for a new message
+ * (not for a retried one, which returns what was stored) and may refuse it by throwing.
+ */
 export async function sendMessage(
   deps: AppDeps,
   attempt: AttemptRow,
   input: { clientMessageId: string; text: string },
+  opts: { beforeStore?: () => Promise<void> } = {},
 ): Promise<SendResult> {
   const { db, clock } = deps;
   const [existing] = await db
@@ -59,6 +63,7 @@ export async function sendMessage(
       'Wait for the customer to reply before sending another message.',
     );
   }
+  await opts.beforeStore?.();
   const now = clock.now();
   const message = {
     id: newId('msg'),

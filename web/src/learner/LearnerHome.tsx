@@ -48,7 +48,7 @@ export function LearnerHome({
             Back to practice
           </a>
         </p>
-        <PortfolioPage />
+        <PortfolioPage learnerId={me.user.id} />
       </>
     );
   return (

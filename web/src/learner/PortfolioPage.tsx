@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { getJson } from '../assessor/review-api.ts';
+import { recordPath } from '../record/paths.ts';
 
 interface PortfolioCriterion {
   id: string;
@@ -29,7 +30,8 @@ interface Portfolio {
   }>;
 }
 
-export function PortfolioPage() {
+/** The portfolio of the signed-in learner, with a link to each standard's printable record. */
+export function PortfolioPage({ learnerId }: { learnerId: string }) {
   const [portfolio, setPortfolio] = useState<Portfolio | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -80,6 +82,11 @@ export function PortfolioPage() {
               </tbody>
             </table>
           </div>
+          <p>
+            <a href={recordPath('learner', learnerId, s.id)}>
+              Printable evidence record for {s.standard?.code ?? s.title}
+            </a>
+          </p>
         </section>
       ))}
     </section>

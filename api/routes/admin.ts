@@ -14,7 +14,14 @@ import { createAccount, listOrganisationUsers, setRoles } from '../services/acco
 import { appendAudit } from '../services/audit.ts';
 import { budgetView, setMonthlyBudget } from '../services/llm-budget.ts';
 import { generatePassword } from '../services/passwords.ts';
-import { iqaSettings, iqaSettingsInput, updateIqaSettings } from '../services/review/settings.ts';
+import {
+  feedbackSettings,
+  feedbackSettingsInput,
+  iqaSettings,
+  iqaSettingsInput,
+  updateFeedbackSettings,
+  updateIqaSettings,
+} from '../services/review/settings.ts';
 
 const rolesSchema = z.array(z.enum(ROLES)).min(1, 'give at least one role').max(ROLES.length);
 
@@ -106,4 +113,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .get('/settings/iqa', async (c) => c.json(await iqaSettings(c.var.deps, actorOf(c))))
   .put('/settings/iqa', validate('json', iqaSettingsInput), async (c) =>
     c.json(await updateIqaSettings(c.var.deps, actorOf(c), c.req.valid('json'))),
+  )
+  .get('/settings/feedback', async (c) => c.json(await feedbackSettings(c.var.deps, actorOf(c))))
+  .put('/settings/feedback', validate('json', feedbackSettingsInput), async (c) =>
+    c.json(await updateFeedbackSettings(c.var.deps, actorOf(c), c.req.valid('json'))),
   );

@@ -378,6 +378,17 @@ const MATRIX: Record<string, Row> = {
     }),
     expect: only(['admin', 'foreignAdmin'], 200),
   },
+  'GET /api/admin/settings/feedback': {
+    request: () => ({ path: '/api/admin/settings/feedback' }),
+    expect: only(['admin', 'foreignAdmin'], 200),
+  },
+  'PUT /api/admin/settings/feedback': {
+    request: () => ({
+      path: '/api/admin/settings/feedback',
+      init: json('PUT', { feedbackVisibility: 'provisional' }),
+    }),
+    expect: only(['admin', 'foreignAdmin'], 200),
+  },
   'GET /api/records/learners/:learnerId/standards/:rubricId': {
     request: (w) => ({ path: `/api/records/learners/${w.ids.learner}/standards/nz-cc-gpo1` }),
     // The learner, their coach, and the organisation's assessors and admins; to anyone else the

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { organisations } from '#api/db/schema.ts';
+import { desc, eq } from 'drizzle-orm';
+import { auditLog, organisations } from '#api/db/schema.ts';
 import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
 import { buildWorld, type World } from '#tests/helpers/world.ts';
 import { jsonInit } from '#tests/helpers/roleplay-api.ts';
@@ -95,10 +95,11 @@ describe('learner feedback and portfolio', () => {
   });
 
   it('hides unconfirmed AI judgements when the organisation shows feedback only after confirmation', async () => {
-    await t.db
-      .update(organisations)
-      .set({ feedbackVisibility: 'after_confirmation' })
-      .where(eq(organisations.id, w.orgA));
+    const set = await t.app.request(
+      '/api/admin/settings/feedback',
+      jsonInit('PUT', w.cookies.admin ?? '', { feedbackVisibility: 'after_confirmation' }),
+    );
+    expect(await set.json()).toEqual({ feedbackVisibility: 'after_confirmation' });
     const id = await gradedAttempt(t, learner);
     expect(coreCriterion(await feedback(id), 'empathy')).toMatchObject({
       state: 'awaiting_confirmation',
@@ -110,6 +111,29 @@ describe('learner feedback and portfolio', () => {
       state: 'confirmed',
       verdict: 'met',
     });
+  });
+
+  it('lets only admins read and change the feedback setting (validated, audited)', async () => {
+    const admin = w.cookies.admin ?? '';
+    const put = (body: unknown, cookie = admin) =>
+      t.app.request('/api/admin/settings/feedback', jsonInit('PUT', cookie, body));
+    const read = await t.app.request('/api/admin/settings/feedback', {
+      headers: { cookie: admin },
+    });
+    expect(await read.json()).toEqual({ feedbackVisibility: 'provisional' });
+    expect((await put({ feedbackVisibility: 'later' })).status).toBe(400);
+    expect((await put({ feedbackVisibility: 'provisional', extra: 1 })).status).toBe(400);
+    expect((await put({ feedbackVisibility: 'after_confirmation' }, assessor)).status).toBe(403);
+    expect((await put({ feedbackVisibility: 'after_confirmation' })).status).toBe(200);
+    const [last] = await t.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(last).toMatchObject({
+      actorId: w.ids.admin,
+      action: 'organisation.feedback_settings_changed',
+      before: JSON.stringify({ feedbackVisibility: 'provisional' }),
+      after: JSON.stringify({ feedbackVisibility: 'after_confirmation' }),
+    });
+    const [org] = await t.db.select().from(organisations).where(eq(organisations.id, w.orgA));
+    expect(org?.feedbackVisibility).toBe('after_confirmation');
   });
 
   it('counts confirmed core criteria for the standards that reuse them, and never a void attempt', async () => {

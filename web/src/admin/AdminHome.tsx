@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, readJson } from '../api/client.ts';
 import type { Me, Role } from '../auth/session.ts';
 import { AiBudget } from './AiBudget.tsx';
+import { FeedbackSettings } from './FeedbackSettings.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { IqaSettings } from './IqaSettings.tsx';
 import { RolesEditor } from './RolesEditor.tsx';
@@ -71,6 +72,7 @@ export function AdminHome({ me }: { me: Me }) {
         </table>
       )}
       <InviteForm onInvited={load} />
+      <FeedbackSettings />
       <IqaSettings />
       <AiBudget />
     </section>

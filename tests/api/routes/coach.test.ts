@@ -5,7 +5,7 @@ import { DEMO_GROUP_ID } from '#api/services/demo-seed.ts';
 import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
 import { buildWorld, type World } from '#tests/helpers/world.ts';
 import { jsonInit } from '#tests/helpers/roleplay-api.ts';
-import { confirmAll, gradedAttempt } from '#tests/helpers/review-api.ts';
+import { confirmAll, decide, gradedAttempt, reviewOf } from '#tests/helpers/review-api.ts';
 
 describe('coach queue and assignments', () => {
   let t: TestApp;
@@ -39,6 +39,39 @@ describe('coach queue and assignments', () => {
     expect(await queue(`?learnerId=${w.ids.otherLearner}`)).toEqual([]);
     expect(await queue('?scenarioId=bank-card-blocked')).toEqual([]);
     expect((await queue('', w.cookies.coachOfOtherGroup ?? '')).length).toBe(1);
+  });
+
+  it("filters by a criterion's current verdict: the assessor's where one decided, else the AI's", async () => {
+    const id = await gradedAttempt(t, w.cookies.learner ?? '');
+    const assessor = w.cookies.assessor ?? '';
+    const view = await reviewOf(t, assessor, id);
+    const core = view.gradings.find((g) => g.rubric.id === 'core-webchat');
+    // A criterion the AI found met that no other pack judges under the same id.
+    const criterion = core?.criteria.find(
+      (c) =>
+        c.ai?.verdict === 'met' &&
+        view.gradings.every((g) => g === core || g.criteria.every((o) => o.id !== c.id)),
+    );
+    if (!core || !criterion) throw new Error('no core criterion met by the AI alone');
+    const ids = async (query: string) => (await queue(query)).map((a) => a.attemptId);
+    expect(await ids(`?criterionId=${criterion.id}`)).toEqual([id]);
+    expect(await ids(`?criterionId=${criterion.id}&verdict=met`)).toEqual([id]);
+    expect(await ids(`?criterionId=${criterion.id}&verdict=not_yet`)).toEqual([]);
+    expect(await ids('?criterionId=no_such_criterion')).toEqual([]);
+    const res = await decide(t, assessor, id, {
+      gradingId: core.id,
+      criterionId: criterion.id,
+      expectedVersion: 0,
+      action: 'override',
+      reason: 'The acknowledgement was generic, not about this customer',
+    });
+    expect(res.status).toBe(201);
+    expect(await ids(`?criterionId=${criterion.id}&verdict=not_yet`)).toEqual([id]);
+    expect(await ids(`?criterionId=${criterion.id}&verdict=met`)).toEqual([]);
+    const bad = await t.app.request('/api/coach/queue?criterionId=%3Cscript%3E', {
+      headers: { cookie: coach },
+    });
+    expect(bad.status).toBe(400);
   });
 
   it('shows signed-off attempts as signed_off', async () => {

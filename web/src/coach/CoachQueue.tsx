@@ -10,6 +10,7 @@ import { errorMessage } from '../learner/errors.ts';
 import { fetchScenarios, type ScenarioEntry } from '../learner/learner-api.ts';
 import { fetchGroups, type CoachGroup } from './coach-api.ts';
 import { CoachLink } from './CoachLink.tsx';
+import { CORE_CRITERIA } from './labels.ts';
 import { ASSIGNMENTS_PATH, coachAttemptPath, progressPath } from './paths.ts';
 
 const STATUSES = ['', 'grading', 'graded', 'signed_off', 'void'];
@@ -20,18 +21,26 @@ export function CoachQueue({ navigate }: { navigate: (path: string) => void }) {
   const [status, setStatus] = useState('');
   const [learnerId, setLearnerId] = useState('');
   const [scenarioId, setScenarioId] = useState('');
+  const [criterionId, setCriterionId] = useState('');
+  const [verdict, setVerdict] = useState('');
   const [scenarios, setScenarios] = useState<ScenarioEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const query = new URLSearchParams(
-      Object.entries({ status, learnerId, scenarioId }).filter(([, v]) => v !== ''),
+      Object.entries({
+        status,
+        learnerId,
+        scenarioId,
+        criterionId,
+        verdict: criterionId ? verdict : '',
+      }).filter(([, v]) => v !== ''),
     ).toString();
     getJson<{ attempts: QueueItem[] }>(`/api/coach/queue${query ? `?${query}` : ''}`).then(
       (b) => setItems(b.attempts),
       (err: unknown) => setError(errorMessage(err, 'Could not load the queue.')),
     );
-  }, [status, learnerId, scenarioId]);
+  }, [status, learnerId, scenarioId, criterionId, verdict]);
   useEffect(() => {
     Promise.all([fetchGroups(), fetchScenarios()]).then(
       ([g, s]) => {
@@ -90,6 +99,30 @@ export function CoachQueue({ navigate }: { navigate: (path: string) => void }) {
               {s.title}
             </option>
           ))}
+        </select>
+        <label htmlFor="coach-criterion">Criterion</label>
+        <select
+          id="coach-criterion"
+          value={criterionId}
+          onChange={(e) => setCriterionId(e.target.value)}
+        >
+          <option value="">any</option>
+          {CORE_CRITERIA.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="coach-verdict">Verdict</label>
+        <select
+          id="coach-verdict"
+          value={verdict}
+          disabled={!criterionId}
+          onChange={(e) => setVerdict(e.target.value)}
+        >
+          <option value="">any</option>
+          <option value="met">met</option>
+          <option value="not_yet">not yet</option>
         </select>
       </div>
       {items && items.length === 0 ? (

@@ -29,6 +29,10 @@ export interface RunRow {
   startedAt: number;
   finishedAt: number | null;
   startedBy: string | null;
+  /** Cases planned (web runs store it at the start; null for CLI runs). */
+  total: number | null;
+  /** Why the run ended in `error` (web runs), else null. */
+  error: string | null;
 }
 
 /** One case of a stored run, with its details (expected vs actual, transcript). */
@@ -49,6 +53,8 @@ const storedFigures = z.object({
   kind: z.string().catch(''),
   title: z.string().catch(''),
   figures: z.array(figureSchema).catch([]),
+  total: z.number().int().nullable().catch(null).default(null),
+  error: z.string().nullable().catch(null).default(null),
 });
 const storedDetails = z.record(z.string(), z.unknown());
 
@@ -76,6 +82,8 @@ function toRow(run: RunRecord, caseCounts: CaseCounts): RunRow {
     startedAt: run.startedAt.getTime(),
     finishedAt: run.finishedAt?.getTime() ?? null,
     startedBy: run.startedBy,
+    total: stored.success ? stored.data.total : null,
+    error: stored.success ? stored.data.error : null,
   };
 }
 

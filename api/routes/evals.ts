@@ -7,15 +7,18 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { contentId } from '../content/schemas.ts';
+import { contentId, semver } from '../content/schemas.ts';
 import { compareRuns } from '../evals/compare.ts';
 import { listRuns, loadRunDetail } from '../evals/run-queries.ts';
 import { loadRun } from '../evals/store.ts';
+import { resultOfStoredRun, storedRunReport, type ReportFormat } from '../evals/report/stored.ts';
 import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createOfflinePersonaEngine } from '../roleplay/offline-engine.ts';
 import { PersonaModelError } from '../roleplay/persona-errors.ts';
+import { loadVersionCard } from '../services/content/versions.ts';
+import { loadOverrides } from '../services/evals/stored-content.ts';
 import { playPlayground } from '../services/evals/playground.ts';
 import { liveView, mergeRuns, storedView } from '../services/evals/run-views.ts';
 import { startEvalRun } from '../services/evals/start-run.ts';
@@ -38,6 +41,17 @@ const startBody = validate(
   z.strictObject({
     suites: z.array(contentId).min(1).max(10),
     live: z.boolean().default(false),
+    /** Stored persona/scenario versions of the designer's organisation to run instead of the files. */
+    content: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['persona', 'scenario']),
+          id: contentId,
+          version: semver,
+        }),
+      )
+      .max(20)
+      .default([]),
   }),
 );
 const compareQuery = validate('query', z.strictObject({ a: runId, b: runId }));
@@ -45,6 +59,9 @@ const playgroundBody = validate(
   'json',
   z.strictObject({
     scenarioId: contentId,
+    /** A stored version of the scenario (or of its persona) to play instead of the file. */
+    scenarioVersion: semver.optional(),
+    personaVersion: semver.optional(),
     turns: z.array(z.string().max(MAX_TURN_CHARS)).max(MAX_PLAYGROUND_TURNS),
     live: z.boolean().default(false),
   }),
@@ -60,6 +77,23 @@ function evalsOf(c: Context<AppEnv>) {
   const evals = c.var.deps.evals;
   if (!evals) throw new AppError('CONFLICT', NO_RUNNER);
   return evals;
+}
+
+/**
+ * Sends one report of a finished run as a download. The HTML report holds transcripts (hostile
+ * text, escaped), so it is never shown as a page of the app: an attachment under the app's
+ * strict CSP, with its own CSP inside for when the file is opened.
+ */
+async function reportDownload(c: Context<AppEnv>, id: string, format: ReportFormat) {
+  const detail = await loadRunDetail(c.var.deps.db, id);
+  if (!detail) throw new AppError('NOT_FOUND', `No stored eval run "${id}".`);
+  const result = resultOfStoredRun(detail);
+  if (!result) throw new AppError('CONFLICT', `Eval run "${id}" has not finished yet.`);
+  const report = storedRunReport(result, format);
+  c.header('Content-Type', report.contentType);
+  c.header('Content-Disposition', `attachment; filename="${report.fileName}"`);
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(report.body);
 }
 
 /** A finished, stored run for comparing; NOT_FOUND or CONFLICT (still running) otherwise. */
@@ -100,12 +134,16 @@ export const evalRoutes = new Hono<AppEnv>()
     if (!live) throw new AppError('NOT_FOUND', `No eval run "${id}".`);
     return c.json({ run: liveView(live), versions: null, cases: [] });
   })
+  .get('/runs/:id/report.json', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'json'))
+  .get('/runs/:id/report.xml', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'xml'))
+  .get('/runs/:id/report.html', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'html'))
   .post('/runs', startBody, async (c) => {
-    const { suites, live } = c.req.valid('json');
+    const { suites, live, content } = c.req.valid('json');
     const actor = actorOf(c);
     const deps = c.var.deps;
     const evals = evalsOf(c);
     if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
+    const overrides = await loadOverrides(deps, actor, content);
     const started = await startEvalRun(
       {
         db: deps.db,
@@ -115,7 +153,7 @@ export const evalRoutes = new Hono<AppEnv>()
         now: () => deps.clock.now().getTime(),
         newRunId: () => `ev_${crypto.randomUUID()}`,
       },
-      { suiteIds: suites, live, startedBy: actor.userId },
+      { suiteIds: suites, live, startedBy: actor.userId, content: overrides },
     );
     // Keeps the run alive past the response (Workers' waitUntil, tracked on Node).
     if (deps.background) deps.background(started.work);
@@ -145,15 +183,21 @@ export const evalRoutes = new Hono<AppEnv>()
     });
   })
   .post('/playground', playgroundBody, async (c) => {
-    const { scenarioId, turns, live } = c.req.valid('json');
+    const { scenarioId, scenarioVersion, personaVersion, turns, live } = c.req.valid('json');
     const deps = c.var.deps;
-    const scenario = deps.content.scenarios.find((s) => s.id === scenarioId);
-    if (!scenario) throw new AppError('NOT_FOUND', `No scenario with id "${scenarioId}".`);
-    const persona = deps.content.personas.find((p) => p.id === scenario.persona);
+    const actor = actorOf(c);
+    const shipped = deps.content.scenarios.find((s) => s.id === scenarioId);
+    if (!shipped) throw new AppError('NOT_FOUND', `No scenario with id "${scenarioId}".`);
+    const scenario = scenarioVersion
+      ? await loadVersionCard(deps, actor, 'scenario', scenarioId, scenarioVersion)
+      : shipped;
+    const persona = personaVersion
+      ? await loadVersionCard(deps, actor, 'persona', scenario.persona, personaVersion)
+      : deps.content.personas.find((p) => p.id === scenario.persona);
     if (!persona) throw new AppError('NOT_FOUND', `No persona with id "${scenario.persona}".`);
     if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
     // A live replay calls the model once per turn, so it counts against the message limit.
-    if (live) c.var.limits.send.hit(actorOf(c).userId, 'playground replays');
+    if (live) c.var.limits.send.hit(actor.userId, 'playground replays');
     const engine =
       live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine();
     try {

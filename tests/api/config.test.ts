@@ -17,6 +17,7 @@ describe('parseConfig', () => {
       demoSeed: true,
       demoPassword: undefined,
       logLevel: 'info',
+      evalReportsDir: undefined,
     });
   });
 

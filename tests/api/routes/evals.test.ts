@@ -123,7 +123,7 @@ describe('eval routes with the fixture suites', () => {
           status: 'queued',
           figures: [],
           caseCounts: null,
-          progress: { done: 0, total: null },
+          progress: { done: 0, total: 2 },
           startedAt: NOW,
           finishedAt: null,
           startedFrom: 'web',
@@ -175,7 +175,12 @@ describe('eval routes with the fixture suites', () => {
     }
     expect(running).toEqual({
       run: expect.objectContaining({ status: 'running', progress: { done: 0, total: 2 } }),
-      versions: null,
+      versions: expect.objectContaining({
+        scenarios: {
+          'energy-bill-shock': '1.0.1',
+          'insurance-claim-delay-escalation': '1.0.1',
+        },
+      }),
       cases: [],
     });
     const listed = await read<{ runs: RunView[] }>(api.get('/api/evals/runs'));

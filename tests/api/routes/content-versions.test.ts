@@ -8,6 +8,7 @@ import type { ErrorEnvelope } from '#api/lib/errors.ts';
 import type { VersionEntry, VersionText } from '#api/services/content/versions.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '#tests/helpers/test-app.ts';
 import { buildWorld, type World } from '#tests/helpers/world.ts';
+import { fixtureEvals } from '#tests/helpers/eval-fixtures.ts';
 
 const PERSONA = 'aroha-ngata';
 const SCENARIO = 'telco-broadband-dropouts';
@@ -46,7 +47,7 @@ describe('stored versions of personas and scenarios', () => {
   let designer: ReturnType<typeof client>;
   let foreign: ReturnType<typeof client>;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ evals: fixtureEvals().evals });
     w = await buildWorld(t);
     designer = client(t, w.cookies.designer ?? '');
     foreign = client(t, w.cookies.foreignAdmin ?? '');
@@ -254,5 +255,35 @@ describe('stored versions of personas and scenarios', () => {
     expect(shipped.scenarioVersion).toBe('1.0.1');
     expect(shipped.turns[0]?.text).not.toBe(opening);
     expect((await play({ scenarioVersion: '7.0.0' })).status).toBe(404);
+  });
+
+  it('runs an eval suite on a stored scenario version and records that version', async () => {
+    const file = await readFile(join(repoRoot, 'prompts/scenarios/energy-bill-shock.yaml'), 'utf8');
+    const saved = await read<{ version: VersionEntry }>(
+      designer.post('/api/content/scenarios/energy-bill-shock/versions', {
+        yaml: file,
+        basedOnVersion: '1.0.1',
+      }),
+    );
+    expect(saved.version.version).toBe('1.0.2');
+    const content = [{ kind: 'scenario', id: 'energy-bill-shock', version: '1.0.2' }];
+    const unknown = await designer.post('/api/evals/runs', {
+      suites: ['fixture-persona'],
+      content: [{ ...content[0], version: '5.0.0' }],
+    });
+    expect(unknown.status).toBe(404);
+    const res = await designer.post('/api/evals/runs', { suites: ['fixture-persona'], content });
+    expect(res.status).toBe(202);
+    const id = (await read<{ runs: { runId: string }[] }>(res)).runs[0]?.runId ?? '';
+    let body: { run: { status: string }; versions: { scenarios: Record<string, string> } };
+    do {
+      await new Promise((r) => setTimeout(r, 10));
+      body = await read(designer.get(`/api/evals/runs/${id}`));
+    } while (body.run.status === 'running' || body.run.status === 'queued');
+    expect(body.run.status).toBe('passed');
+    expect(body.versions.scenarios).toEqual({
+      'energy-bill-shock': '1.0.2',
+      'insurance-claim-delay-escalation': '1.0.1',
+    });
   });
 });

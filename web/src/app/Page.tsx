@@ -27,7 +27,7 @@ export function Page({
     case 'assessor':
       return <AssessorHome />;
     case 'designer':
-      return <DesignerHome />;
+      return <DesignerHome path={path} />;
     case 'admin':
       return <AdminHome me={me} />;
   }

@@ -52,9 +52,26 @@ export async function fetchComparison(a: string, b: string): Promise<Comparison>
   return (await readJson<{ comparison: Comparison }>(res)).comparison;
 }
 
+/** Stored versions to play instead of the shipped files. */
+export interface PlayVersions {
+  scenarioVersion?: string;
+  personaVersion?: string;
+}
+
 /** Plays the learner turns so far against the scenario (offline engine). */
-export async function playTurns(scenarioId: string, turns: string[]): Promise<PlaygroundChat> {
-  return readJson<PlaygroundChat>(await evals.playground.$post({ json: { scenarioId, turns } }));
+export async function playTurns(
+  scenarioId: string,
+  turns: string[],
+  versions: PlayVersions = {},
+): Promise<PlaygroundChat> {
+  return readJson<PlaygroundChat>(
+    await evals.playground.$post({ json: { scenarioId, turns, ...versions } }),
+  );
+}
+
+/** Where a finished run's report downloads from. */
+export function reportUrl(runId: string, format: 'html' | 'json' | 'xml'): string {
+  return `/api/evals/runs/${encodeURIComponent(runId)}/report.${format}`;
 }
 
 /** True while a run has not finished. */

@@ -16,7 +16,7 @@ import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { MAX_CONTENT_YAML_BYTES } from '../content/edit.ts';
 import { semver } from '../content/schemas.ts';
 import {
-  checkEditOrThrow,
+  editIssues,
   listVersions,
   loadVersionText,
   saveVersion,
@@ -80,9 +80,11 @@ export const contentRoutes = new Hono<AppEnv>()
   })
   .post('/:kind/:id/validate', kindParam, validateBody, async (c) => {
     const { kind, id } = c.req.valid('param');
-    checkEditOrThrow(c.var.deps.content, kinds[kind], id, c.req.valid('json').yaml);
-    const next = await upcomingVersion(c.var.deps, actorOf(c), kinds[kind], id);
-    return c.json({ valid: true as const, nextVersion: next });
+    // A check, not a save: invalid YAML is a normal answer here (200 with the issues).
+    const issues = editIssues(c.var.deps.content, kinds[kind], id, c.req.valid('json').yaml);
+    const next =
+      issues.length === 0 ? await upcomingVersion(c.var.deps, actorOf(c), kinds[kind], id) : null;
+    return c.json({ valid: issues.length === 0, nextVersion: next, issues });
   })
   .post('/:kind/:id/versions', kindParam, saveBody, async (c) => {
     const { kind, id } = c.req.valid('param');

@@ -182,6 +182,18 @@ function issueLine(issues: readonly EditIssue[]): string {
   return `${first.path ? `${first.path}: ` : ''}${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
 }
 
+/** The problems with edited YAML for an existing persona or scenario (none when it is valid). */
+export function editIssues(
+  content: ContentBundle,
+  kind: EditableKind,
+  id: string,
+  yaml: string,
+): EditIssue[] {
+  shippedCard(content, kind, id);
+  const checked = checkEdit(kind, id, yaml, content);
+  return checked.ok ? [] : checked.issues;
+}
+
 /** Checks edited YAML; VALIDATION_FAILED with `details.issues` (path + message) when invalid. */
 export function checkEditOrThrow<K extends EditableKind>(
   content: ContentBundle,

@@ -67,24 +67,23 @@ describe('stored versions of personas and scenarios', () => {
     const res = await designer.post(`/api/content/personas/${PERSONA}/validate`, {
       yaml: broken,
     });
-    expect(res.status).toBe(400);
-    const body = await read<ErrorEnvelope>(res);
-    expect(body.error).toEqual({
-      code: 'VALIDATION_FAILED',
-      message: expect.stringMatching(/^Invalid persona: voice\.typos: .+ \(and 1 more\)$/),
-      requestId: expect.any(String),
-      details: {
-        issues: [
-          { path: 'voice.typos', message: expect.stringContaining('"none"') },
-          { path: 'limits.patience', message: expect.stringContaining('>=1') },
-        ],
-      },
-    });
+    expect(res.status).toBe(200);
+    const issues = [
+      { path: 'voice.typos', message: expect.stringContaining('"none"') },
+      { path: 'limits.patience', message: expect.stringContaining('>=1') },
+    ];
+    expect(await read(res)).toEqual({ valid: false, nextVersion: null, issues });
     const saved = await designer.post(`/api/content/personas/${PERSONA}/versions`, {
       yaml: broken,
       basedOnVersion: '1.0.0',
     });
     expect(saved.status).toBe(400);
+    expect((await read<ErrorEnvelope>(saved)).error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/^Invalid persona: voice\.typos: .+ \(and 1 more\)$/),
+      requestId: expect.any(String),
+      details: { issues },
+    });
     const list = await read(designer.get(`/api/content/personas/${PERSONA}/versions`));
     expect(list).toEqual({ versions: [fileEntry('1.0.0')] });
   });
@@ -92,8 +91,8 @@ describe('stored versions of personas and scenarios', () => {
   it('refuses YAML errors, custom tags, a changed id, bad references and oversized text', async () => {
     const issuesOf = async (kind: string, id: string, yaml: string) => {
       const res = await designer.post(`/api/content/${kind}/${id}/validate`, { yaml });
-      const body = await read<ErrorEnvelope>(res);
-      return [res.status, body.error.details?.issues];
+      const body = await read<{ valid: boolean; issues: unknown[] }>(res);
+      return [res.status === 200 && !body.valid ? 400 : res.status, body.issues];
     };
     expect(await issuesOf('personas', PERSONA, 'id: [unclosed')).toEqual([
       400,
@@ -133,6 +132,11 @@ describe('stored versions of personas and scenarios', () => {
     const huge = `${await personaFile()}\n# ${'x'.repeat(64 * 1024)}\n`;
     const res = await designer.post(`/api/content/personas/${PERSONA}/validate`, { yaml: huge });
     expect(res.status).toBe(400);
+    const justOver = `${'#'.repeat(64 * 1024 - 2)}\né`;
+    expect(await issuesOf('personas', PERSONA, justOver)).toEqual([
+      400,
+      [{ path: '', message: 'YAML is larger than 65536 bytes' }],
+    ]);
     expect(await designer.get(`/api/content/personas/nobody/versions`)).toHaveProperty(
       'status',
       404,
@@ -144,7 +148,7 @@ describe('stored versions of personas and scenarios', () => {
       yaml: await personaFile(),
     });
     expect(res.status).toBe(200);
-    expect(await read(res)).toEqual({ valid: true, nextVersion: '1.0.1' });
+    expect(await read(res)).toEqual({ valid: true, nextVersion: '1.0.1', issues: [] });
   });
 
   it('saves a new version above every known one whatever the YAML says, with an audit row', async () => {

@@ -78,8 +78,12 @@ export function ContentEditor({
     setBusy(true);
     try {
       if (action === 'validate') {
-        const { nextVersion } = await validateYaml(kind, id, yaml);
-        setOutcome({ kind: 'valid', nextVersion });
+        const check = await validateYaml(kind, id, yaml);
+        setOutcome(
+          check.nextVersion !== null
+            ? { kind: 'valid', nextVersion: check.nextVersion }
+            : { kind: 'invalid', message: 'The YAML has problems.', issues: check.issues },
+        );
       } else {
         const saved = await saveYaml(kind, id, {
           yaml,

@@ -82,14 +82,20 @@ export async function fetchVersionText(
   return (await readJson<{ version: VersionText }>(res)).version;
 }
 
-/** Checks edited YAML; throws ApiError with `details.issues` when it is invalid. */
+/** The answer of a check: valid with the version a save would get, or the issues found. */
+export type YamlCheck = InferResponseType<
+  (typeof content)[':kind'][':id']['validate']['$post'],
+  200
+>;
+
+/** Checks edited YAML without saving it. */
 export async function validateYaml(
   kind: EditableKind,
   id: string,
   yaml: string,
-): Promise<{ nextVersion: string }> {
+): Promise<YamlCheck> {
   const res = await content[':kind'][':id'].validate.$post({ param: { kind, id }, json: { yaml } });
-  return readJson<{ nextVersion: string }>(res);
+  return readJson<YamlCheck>(res);
 }
 
 /** Saves edited YAML as a new stored version. */

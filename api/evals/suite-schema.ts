@@ -41,6 +41,11 @@ export const personaAssertionSchema = z.discriminatedUnion('name', [
     expect: moodExpectation,
   }),
   z.strictObject({
+    name: z.literal('security_answered'),
+    /** Exactly these CRM security questions (0-based indexes) are answered by the end. */
+    expect: z.array(z.number().int().min(0)),
+  }),
+  z.strictObject({
     name: z.literal('end_reason'),
     /** `open`: the script ran out before the chat ended. */
     expect: z.enum([...endReasonSchema.options, 'open']),

@@ -239,6 +239,14 @@ export async function saveVersion(
 ): Promise<VersionEntry> {
   const { kind, id } = input;
   checkEditOrThrow(deps.content, kind, id, input.yaml);
+  const known = await listVersions(deps, actor, kind, id);
+  if (!known.some((v) => v.version === input.basedOnVersion)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `basedOnVersion ${input.basedOnVersion} is not a version of ${kind} "${id}".`,
+      { issues: [{ path: 'basedOnVersion', message: 'not a known version' }] },
+    );
+  }
   for (let attempt = 0; ; attempt++) {
     const version = await upcomingVersion(deps, actor, kind, id);
     const row = {

@@ -157,6 +157,9 @@ export async function startEvalRun(
       });
     }
   } catch (err) {
+    // Rows already written must not stay `running`: end them as errors before refusing.
+    for (const run of runs)
+      await failRun(deps.db, run, 'The run could not be started.', deps.now()).catch(() => {});
     deps.runs.release();
     throw err;
   }

@@ -170,6 +170,14 @@ describe('stored versions of personas and scenarios', () => {
       createdAt: NOW,
     };
     expect(await read(res)).toEqual({ version: saved });
+    const unknownBase = await designer.post(`/api/content/personas/${PERSONA}/versions`, {
+      yaml: edited,
+      basedOnVersion: '4.0.0',
+    });
+    expect(unknownBase.status).toBe(400);
+    expect((await read<ErrorEnvelope>(unknownBase)).error.details).toEqual({
+      issues: [{ path: 'basedOnVersion', message: 'not a known version' }],
+    });
     const again = await read<{ version: VersionEntry }>(
       designer.post(`/api/content/personas/${PERSONA}/versions`, {
         yaml: edited,

@@ -90,16 +90,29 @@ describe('designer edits of a persona, and eval reports, in a real browser', () 
     await page.context().close();
   });
 
-  it('starts an offline eval run from the web, sees it finish and downloads its reports', async () => {
+  it('starts an offline eval run on the saved version from the web, sees it finish and downloads its reports', async () => {
     const page = await newPage(browser);
     const problems = watchConsole(page);
     await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
-    await page.getByRole('tab', { name: 'Eval runs' }).click();
+    // The editor by its address, then the saved version's eval link.
+    await page.goto(`${server.url}/designer/edit/personas/gary-whitfield`);
+    await page.getByRole('heading', { level: 2, name: 'Edit persona: Gary Whitfield' }).waitFor();
+    await page.getByRole('link', { name: 'Run evals on 1.0.1' }).click();
+    await page
+      .getByText(
+        'Runs use the stored version 1.0.1 of persona gary-whitfield instead of the shipped file.',
+      )
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('checkbox', { name: SUITE_TITLE }).check();
     await page.getByRole('button', { name: 'Start run' }).click();
     const row = page.getByRole('row').filter({ hasText: SUITE_TITLE });
-    await row.getByText('Passed', { exact: true }).waitFor({ timeout: 30_000 });
+    // Gary now starts calmer, so a mood case of the suite breaks: what evals are for.
+    await row.getByText('Failed', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await row.getByText(/^\d+\/\d+ cases passed$/).textContent()).toBe('14/15 cases passed');
     await row.getByRole('button', { name: SUITE_TITLE }).click();
+    await page.getByText('Versions this run pinned').click();
+    expect(await page.locator('pre.versions').textContent()).toContain('"gary-whitfield": "1.0.1"');
     const reports = page.getByRole('navigation', { name: 'Reports' });
     await reports.waitFor();
     expect(await reports.getByRole('link').allTextContents()).toEqual([
@@ -120,7 +133,7 @@ describe('designer edits of a persona, and eval reports, in a real browser', () 
       `${server.url}${(await reports.getByRole('link', { name: 'JSON report' }).getAttribute('href')) ?? ''}`,
     );
     const body = (await json.json()) as { suites: { suite: string; status: string }[] };
-    expect(body.suites.map((s) => [s.suite, s.status])).toEqual([['persona-fidelity', 'passed']]);
+    expect(body.suites.map((s) => [s.suite, s.status])).toEqual([['persona-fidelity', 'failed']]);
 
     expect(problems).toEqual([]);
     await page.context().close();

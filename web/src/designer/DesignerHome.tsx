@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { fetchSummary, type ContentSummary, type EditableKind } from './content-api.ts';
+import type { StoredContentRef } from './evals-api.ts';
 import { AppLink } from '../app/AppLink.tsx';
 import { ContentEditor } from './ContentEditor.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
@@ -20,12 +21,21 @@ import { ValidationBanner } from './ValidationBanner.tsx';
 type DesignerView =
   | { kind: 'home' }
   | { kind: 'edit'; what: EditableKind; id: string }
-  | { kind: 'playground'; scenarioId: string; scenarioVersion?: string; personaVersion?: string };
+  | { kind: 'playground'; scenarioId: string; scenarioVersion?: string; personaVersion?: string }
+  | { kind: 'evals'; stored: StoredContentRef };
 
 function viewOf(path: string, search: string): DesignerView {
   const edit = /^\/designer\/edit\/(personas|scenarios)\/([a-z0-9_-]+)$/.exec(path);
   if (edit?.[2])
     return { kind: 'edit', what: edit[1] === 'personas' ? 'personas' : 'scenarios', id: edit[2] };
+  if (path === '/designer/evals') {
+    const q = new URLSearchParams(search);
+    const kind = q.get('kind');
+    const id = q.get('id');
+    const version = q.get('version');
+    if ((kind === 'persona' || kind === 'scenario') && id && version)
+      return { kind: 'evals', stored: { kind, id, version } };
+  }
   if (path === '/designer/playground') {
     const q = new URLSearchParams(search);
     const scenarioId = q.get('scenario');
@@ -78,6 +88,14 @@ export function DesignerHome({ path }: { path: string }) {
             <span aria-hidden="true">← </span>Back to content
           </AppLink>
           <PlaygroundPanel summary={summary} initial={view} />
+        </>
+      )}
+      {summary && view.kind === 'evals' && (
+        <>
+          <AppLink to="/designer" className="back-link">
+            <span aria-hidden="true">← </span>Back to content
+          </AppLink>
+          <EvalRunsPanel stored={view.stored} />
         </>
       )}
       {summary && view.kind === 'home' && (

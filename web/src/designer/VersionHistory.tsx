@@ -19,6 +19,16 @@ export function playgroundUrl(
   return `/designer/playground?${query.toString()}`;
 }
 
+/** The eval runs page, starting runs on one stored version. */
+export function evalsUrl(kind: EditableKind, id: string, version: string): string {
+  const query = new URLSearchParams({
+    kind: kind === 'personas' ? 'persona' : 'scenario',
+    id,
+    version,
+  });
+  return `/designer/evals?${query.toString()}`;
+}
+
 export function VersionHistory({
   kind,
   id,
@@ -68,6 +78,9 @@ export function VersionHistory({
                   <AppLink to={playgroundUrl(kind, scenarioFor, v)}>
                     Play {v.version} in playground
                   </AppLink>
+                )}
+                {v.source === 'stored' && (
+                  <AppLink to={evalsUrl(kind, id, v.version)}>Run evals on {v.version}</AppLink>
                 )}
               </td>
             </tr>

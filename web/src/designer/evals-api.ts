@@ -40,9 +40,20 @@ export async function fetchRun(id: string): Promise<RunDetail> {
   return readJson<RunDetail>(await evals.runs[':id'].$get({ param: { id } }));
 }
 
+/** A stored persona or scenario version a run uses instead of the shipped file. */
+export interface StoredContentRef {
+  kind: 'persona' | 'scenario';
+  id: string;
+  version: string;
+}
+
 /** Starts a run of the suites; answers with one run per suite. */
-export async function startRun(suites: string[], live: boolean): Promise<RunView[]> {
-  const res = await evals.runs.$post({ json: { suites, live } });
+export async function startRun(
+  suites: string[],
+  live: boolean,
+  content: StoredContentRef[] = [],
+): Promise<RunView[]> {
+  const res = await evals.runs.$post({ json: { suites, live, content } });
   return (await readJson<{ runs: RunView[] }>(res)).runs;
 }
 

@@ -22,6 +22,11 @@ export interface StartedRun {
   total: number;
   startedAt: number;
   startedBy: string;
+  /**
+   * Set when the run plays an organisation's stored persona/scenario versions: only that
+   * organisation may see it (other runs are shared product data).
+   */
+  organisationId?: string | null;
 }
 
 /** The message a run cut short by a restart ends with. */
@@ -35,6 +40,7 @@ function figuresJson(x: {
   figures: unknown[];
   total: number | null;
   error?: string | null;
+  organisationId?: string | null;
 }): string {
   return JSON.stringify({
     kind: x.kind,
@@ -42,6 +48,7 @@ function figuresJson(x: {
     figures: x.figures,
     total: x.total,
     error: x.error ?? null,
+    organisationId: x.organisationId ?? null,
   });
 }
 
@@ -50,8 +57,9 @@ const runMeta = z
     kind: z.string().catch(''),
     title: z.string().catch(''),
     total: z.number().int().nullable().catch(null),
+    organisationId: z.string().nullable().catch(null).default(null),
   })
-  .catch({ kind: '', title: '', total: null });
+  .catch({ kind: '', title: '', total: null, organisationId: null });
 
 function parseJson(text: string): unknown {
   try {
@@ -69,7 +77,13 @@ export async function insertRunningRun(db: Db, run: StartedRun): Promise<void> {
     mode: run.mode,
     status: 'running',
     versions: JSON.stringify(run.versions),
-    figures: figuresJson({ kind: run.kind, title: run.title, figures: [], total: run.total }),
+    figures: figuresJson({
+      kind: run.kind,
+      title: run.title,
+      figures: [],
+      total: run.total,
+      organisationId: run.organisationId,
+    }),
     startedAt: new Date(run.startedAt),
     finishedAt: null,
     startedBy: run.startedBy,
@@ -89,9 +103,19 @@ export async function insertCase(db: Db, runId: string, c: CaseResult): Promise<
     .onConflictDoNothing();
 }
 
+/** The organisation a stored run is private to (null: shared, or no such run). */
+export async function runOrganisation(db: Db, runId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ figures: evalRuns.figures })
+    .from(evalRuns)
+    .where(eq(evalRuns.id, runId));
+  return row ? runMeta.parse(parseJson(row.figures)).organisationId : null;
+}
+
 /** Stores the result's figures, status and finish time (its cases are stored already). */
 export async function finishRun(db: Db, r: SuiteResult): Promise<void> {
   if (r.status === 'skipped') throw new Error(`suite ${r.suite} was skipped`);
+  const organisationId = await runOrganisation(db, r.runId);
   await db
     .update(evalRuns)
     .set({
@@ -103,6 +127,7 @@ export async function finishRun(db: Db, r: SuiteResult): Promise<void> {
         figures: r.figures,
         total: r.cases.length,
         error: r.reason ?? null,
+        organisationId,
       }),
       finishedAt: new Date(r.finishedAt),
     })
@@ -116,11 +141,12 @@ export async function failRun(
   message: string,
   at: number,
 ): Promise<void> {
+  const organisationId = await runOrganisation(db, run.runId);
   await db
     .update(evalRuns)
     .set({
       status: 'error',
-      figures: figuresJson({ ...run, figures: [], error: message }),
+      figures: figuresJson({ ...run, figures: [], error: message, organisationId }),
       finishedAt: new Date(at),
     })
     .where(and(eq(evalRuns.id, run.runId), eq(evalRuns.status, 'running')));

@@ -10,6 +10,7 @@ import type { AppEnv } from '../deps.ts';
 import { contentId, semver } from '../content/schemas.ts';
 import { compareRuns } from '../evals/compare.ts';
 import { listRuns, loadRunDetail } from '../evals/run-queries.ts';
+import { runOrganisation } from '../evals/live-store.ts';
 import { loadRun } from '../evals/store.ts';
 import { resultOfStoredRun, storedRunReport, type ReportFormat } from '../evals/report/stored.ts';
 import { AppError } from '../lib/errors.ts';
@@ -80,12 +81,26 @@ function evalsOf(c: Context<AppEnv>) {
 }
 
 /**
+ * A stored run as the caller may see it: runs on an organisation's stored content versions are
+ * private to that organisation (to anyone else they do not exist); other runs are shared.
+ */
+function visibleOrNull<T extends { organisationId: string | null }>(
+  c: Context<AppEnv>,
+  run: T | null,
+): T | null {
+  if (!run) return null;
+  return run.organisationId === null || run.organisationId === actorOf(c).organisationId
+    ? run
+    : null;
+}
+
+/**
  * Sends one report of a finished run as a download. The HTML report holds transcripts (hostile
  * text, escaped), so it is never shown as a page of the app: an attachment under the app's
  * strict CSP, with its own CSP inside for when the file is opened.
  */
 async function reportDownload(c: Context<AppEnv>, id: string, format: ReportFormat) {
-  const detail = await loadRunDetail(c.var.deps.db, id);
+  const detail = visibleOrNull(c, await loadRunDetail(c.var.deps.db, id));
   if (!detail) throw new AppError('NOT_FOUND', `No stored eval run "${id}".`);
   const result = resultOfStoredRun(detail);
   if (!result) throw new AppError('CONFLICT', `Eval run "${id}" has not finished yet.`);
@@ -99,7 +114,8 @@ async function reportDownload(c: Context<AppEnv>, id: string, format: ReportForm
 /** A finished, stored run for comparing; NOT_FOUND or CONFLICT (still running) otherwise. */
 async function storedRunOrThrow(c: Context<AppEnv>, id: string) {
   const run = await loadRun(c.var.deps.db, id);
-  if (run) return run;
+  const owner = await runOrganisation(c.var.deps.db, id);
+  if (run && (owner === null || owner === actorOf(c).organisationId)) return run;
   if (c.var.deps.evals?.runs.get(id)?.finishedAt === null)
     throw new AppError('CONFLICT', `Eval run "${id}" has not finished yet.`);
   throw new AppError('NOT_FOUND', `No stored eval run "${id}".`);
@@ -119,20 +135,20 @@ export const evalRoutes = new Hono<AppEnv>()
   })
   .get('/runs', listQuery, async (c) => {
     const { suite, limit } = c.req.valid('query');
-    const stored = await listRuns(c.var.deps.db, { suite, limit });
-    const live = (c.var.deps.evals?.runs.list() ?? []).filter((r) => !suite || r.suite === suite);
+    const { organisationId } = actorOf(c);
+    const stored = await listRuns(c.var.deps.db, { suite, limit, organisationId });
+    // Every web run is stored when it starts; this process only adds which ones are queued.
+    const shown = new Set(stored.map((r) => r.runId));
+    const live = (c.var.deps.evals?.runs.list() ?? []).filter((r) => shown.has(r.runId));
     return c.json({ runs: mergeRuns(stored, live, limit) });
   })
   .get('/runs/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const live = c.var.deps.evals?.runs.get(id);
-    const detail = await loadRunDetail(c.var.deps.db, id);
-    if (detail) {
-      const { versions, cases, ...row } = detail;
-      return c.json({ run: storedView(row, live), versions, cases });
-    }
-    if (!live) throw new AppError('NOT_FOUND', `No eval run "${id}".`);
-    return c.json({ run: liveView(live), versions: null, cases: [] });
+    const detail = visibleOrNull(c, await loadRunDetail(c.var.deps.db, id));
+    if (!detail) throw new AppError('NOT_FOUND', `No eval run "${id}".`);
+    const { versions, cases, ...row } = detail;
+    return c.json({ run: storedView(row, live), versions, cases });
   })
   .get('/runs/:id/report.json', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'json'))
   .get('/runs/:id/report.xml', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'xml'))
@@ -153,7 +169,13 @@ export const evalRoutes = new Hono<AppEnv>()
         now: () => deps.clock.now().getTime(),
         newRunId: () => `ev_${crypto.randomUUID()}`,
       },
-      { suiteIds: suites, live, startedBy: actor.userId, content: overrides },
+      {
+        suiteIds: suites,
+        live,
+        startedBy: actor.userId,
+        // Runs on stored versions show the organisation's edits: they stay within it.
+        ...(content.length > 0 ? { content: overrides, organisationId: actor.organisationId } : {}),
+      },
     );
     // Keeps the run alive past the response (Workers' waitUntil, tracked on Node).
     if (deps.background) deps.background(started.work);

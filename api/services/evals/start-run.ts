@@ -35,6 +35,8 @@ export interface StartRunInput {
   startedBy: string;
   /** Stored persona/scenario versions to run instead of the shipped files. */
   content?: ContentOverrides;
+  /** Set with `content`: the organisation whose stored versions run, the only one to see them. */
+  organisationId?: string;
 }
 
 /** Loads and plans the suites; bad suites become VALIDATION_FAILED, skips become CONFLICT. */
@@ -154,6 +156,7 @@ export async function startEvalRun(
         ...run,
         versions: plans[i]?.versions ?? emptyVersions(),
         total: run.total ?? 0,
+        organisationId: input.organisationId ?? null,
       });
     }
   } catch (err) {

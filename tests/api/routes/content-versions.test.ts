@@ -297,5 +297,13 @@ describe('stored versions of personas and scenarios', () => {
       'energy-bill-shock': '1.0.2',
       'insurance-claim-delay-escalation': '1.0.1',
     });
+    // The run shows this organisation's edits: another organisation cannot see it at all.
+    expect((await foreign.get(`/api/evals/runs/${id}`)).status).toBe(404);
+    expect((await foreign.get(`/api/evals/runs/${id}/report.json`)).status).toBe(404);
+    const foreignList = await read<{ runs: { runId: string }[] }>(foreign.get('/api/evals/runs'));
+    expect(foreignList.runs.map((r) => r.runId)).not.toContain(id);
+    const ownList = await read<{ runs: { runId: string }[] }>(designer.get('/api/evals/runs'));
+    expect(ownList.runs.map((r) => r.runId)).toContain(id);
+    expect((await designer.get(`/api/evals/runs/${id}/report.json`)).status).toBe(200);
   });
 });

@@ -59,6 +59,8 @@ export const configSchema = z
     RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
     /** Fixed demo password (tests, workshops); random when unset. */
     RAPPORT_DEMO_PASSWORD: z.string().min(10).optional(),
+    /** Where eval runs started from the web write their report files (Node); evals/reports/ when unset. */
+    RAPPORT_EVAL_REPORTS_DIR: optionalText,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((v, ctx) => {
@@ -112,6 +114,8 @@ export interface AppConfig {
   demoSeed: boolean;
   demoPassword: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Report folder for web eval runs; undefined means `<repo>/evals/reports`. */
+  evalReportsDir: string | undefined;
 }
 
 /** Per-minute request limits, per user and per client IP. */
@@ -194,5 +198,6 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
     demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
     demoPassword: v.RAPPORT_DEMO_PASSWORD,
     logLevel: v.LOG_LEVEL,
+    evalReportsDir: v.RAPPORT_EVAL_REPORTS_DIR,
   };
 }

@@ -6,13 +6,14 @@ import type { ContentBundle } from '../content/load.ts';
 import type { Grader } from '../grading/grader.ts';
 import type { PersonaEngine } from '../roleplay/engine.ts';
 import type { CaseResult, Figure, Versions } from './result.ts';
+import type { LearnerSkill } from './suite-schema.ts';
 
 /** A simulated learner for learner-simulation suites (live mode only). */
 export interface LearnerModel {
   /** The agent's next message, given the scenario brief, the style and the chat so far. */
   next(input: {
     brief: string;
-    style: 'skilled' | 'poor';
+    style: LearnerSkill;
     turns: { speaker: 'agent' | 'customer'; text: string }[];
   }): Promise<string>;
 }

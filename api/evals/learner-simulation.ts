@@ -1,12 +1,13 @@
 /**
- * The learner-simulation suite (live only): a model plays the learner (skilled or poor) against
- * the persona, the grader grades the chat, and the verdicts are checked against expectations.
+ * The learner-simulation suite (live only): a model plays the learner (skilled, average or poor)
+ * against the persona, the grader grades the chat, and the verdicts are checked against
+ * expectations and for order: per scenario, more criteria met the more skilled the learner.
  * Offline there is no model to play the learner, so the suite is skipped with `needs --live`.
  */
 import type { Transcript, Turn } from '../transcript/schema.ts';
 import { SuitePlanError, type EvalContext, type SuitePlan } from './context.ts';
 import { figure, ratio, type CaseResult } from './result.ts';
-import type { LearnerSimulationSuite } from './suite-schema.ts';
+import { learnerSkill, type LearnerSimulationSuite } from './suite-schema.ts';
 import { versionsOf } from './versions.ts';
 
 /** Plans a learner-simulation suite. */
@@ -70,9 +71,11 @@ export function planLearnerSimulation(suite: LearnerSimulationSuite, ctx: EvalCo
           outcome:
             result.status === 'grading_failed' ? 'error' : wrong.length === 0 ? 'pass' : 'fail',
           summary:
-            wrong.length === 0
-              ? 'verdicts as expected'
-              : `unexpected verdicts on ${wrong.map(([k]) => k).join(', ')}`,
+            result.status === 'grading_failed'
+              ? `grading failed: ${result.reason ?? 'no reason given'}`
+              : wrong.length === 0
+                ? 'verdicts as expected'
+                : `unexpected verdicts on ${wrong.map(([k]) => k).join(', ')}`,
           details: {
             transcript: turns,
             endReason: state.ended ?? null,
@@ -90,6 +93,53 @@ export function planLearnerSimulation(suite: LearnerSimulationSuite, ctx: EvalCo
           value: suite.threshold,
         },
       ),
+      orderingFigure(suite, results),
     ],
   };
+}
+
+/** Criteria graded `met` in a case's stored details (null when it was not graded). */
+function metCount(result: CaseResult | undefined): number | null {
+  if (!result || result.outcome === 'error') return null;
+  const criteria = result.details.criteria;
+  if (!Array.isArray(criteria)) return null;
+  return criteria.filter(
+    (c: unknown) => c && typeof c === 'object' && 'verdict' in c && c.verdict === 'met',
+  ).length;
+}
+
+/**
+ * `verdict_ordering`: the share of scenarios (with at least two skill levels) where each more
+ * skilled learner has strictly more criteria met than the less skilled one before it (a tie
+ * does not order them). A scenario with an errored case is not ordered.
+ */
+export function orderingFigure(suite: LearnerSimulationSuite, results: readonly CaseResult[]) {
+  const byScenario = new Map<string, Map<string, number | null>>();
+  for (const c of suite.cases) {
+    const levels = byScenario.get(c.scenario) ?? new Map<string, number | null>();
+    levels.set(c.learner, metCount(results.find((r) => r.id === c.id)));
+    byScenario.set(c.scenario, levels);
+  }
+  const detail: Record<string, Record<string, number | null>> = {};
+  let compared = 0;
+  let ordered = 0;
+  for (const [scenario, levels] of byScenario) {
+    if (levels.size < 2) continue;
+    compared += 1;
+    const counts = learnerSkill.options
+      .filter((l) => levels.has(l))
+      .map((l) => levels.get(l) ?? null);
+    detail[scenario] = Object.fromEntries(levels);
+    const known = counts.filter((n): n is number => n !== null);
+    if (known.length !== counts.length) continue;
+    if (known.every((n, i) => i === 0 || n > (known[i - 1] ?? 0))) ordered += 1;
+  }
+  // Nothing to order (one level per scenario): reported, but no threshold to fail.
+  if (compared === 0) return figure('verdict_ordering', null, undefined, { ordered, compared });
+  return figure(
+    'verdict_ordering',
+    ratio(ordered, compared),
+    { op: '>=', value: suite.orderingThreshold },
+    { metByScenario: detail, ordered, compared },
+  );
 }

@@ -3,7 +3,7 @@
  * one run with every case's details. JSON columns are parsed with zod, so a row written by an
  * older version shows what it can instead of failing the page.
  */
-import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { evalCases, evalRuns } from '../db/schema.ts';
@@ -29,6 +29,12 @@ export interface RunRow {
   startedAt: number;
   finishedAt: number | null;
   startedBy: string | null;
+  /** Cases planned (web runs store it at the start; null for CLI runs). */
+  total: number | null;
+  /** Why the run ended in `error` (web runs), else null. */
+  error: string | null;
+  /** The organisation a run on its stored content versions is private to; null when shared. */
+  organisationId: string | null;
 }
 
 /** One case of a stored run, with its details (expected vs actual, transcript). */
@@ -49,6 +55,9 @@ const storedFigures = z.object({
   kind: z.string().catch(''),
   title: z.string().catch(''),
   figures: z.array(figureSchema).catch([]),
+  total: z.number().int().nullable().catch(null).default(null),
+  error: z.string().nullable().catch(null).default(null),
+  organisationId: z.string().nullable().catch(null).default(null),
 });
 const storedDetails = z.record(z.string(), z.unknown());
 
@@ -76,6 +85,9 @@ function toRow(run: RunRecord, caseCounts: CaseCounts): RunRow {
     startedAt: run.startedAt.getTime(),
     finishedAt: run.finishedAt?.getTime() ?? null,
     startedBy: run.startedBy,
+    total: stored.success ? stored.data.total : null,
+    error: stored.success ? stored.data.error : null,
+    organisationId: stored.success ? stored.data.organisationId : null,
   };
 }
 
@@ -96,9 +108,20 @@ async function caseCountsOf(db: Db, runIds: string[]): Promise<Map<string, CaseC
   return counts;
 }
 
-/** The newest stored runs first, optionally of one suite. */
-export async function listRuns(db: Db, opts: { suite?: string; limit: number }): Promise<RunRow[]> {
+/**
+ * The newest stored runs first, optionally of one suite. With `organisationId`, runs private to
+ * another organisation (runs on its stored content versions) are left out.
+ */
+export async function listRuns(
+  db: Db,
+  opts: { suite?: string; limit: number; organisationId?: string },
+): Promise<RunRow[]> {
   const where: SQL[] = opts.suite ? [eq(evalRuns.suite, opts.suite)] : [];
+  if (opts.organisationId !== undefined) {
+    where.push(
+      sql`coalesce(case when json_valid(${evalRuns.figures}) then json_extract(${evalRuns.figures}, '$.organisationId') end, ${opts.organisationId}) = ${opts.organisationId}`,
+    );
+  }
   const runs = await db
     .select()
     .from(evalRuns)

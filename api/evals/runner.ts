@@ -36,6 +36,11 @@ export interface RunOptions {
   progress: (total: number) => Progress;
   now: () => number;
   newRunId: () => string;
+  /**
+   * Called with each case's result as soon as it finishes, before it counts as done (web runs
+   * store it, so progress survives a reload). A rejection fails the run.
+   */
+  onCase?: (suiteIndex: number, result: CaseResult) => Promise<void>;
 }
 
 /** Plans every suite first (so a broken one fails before anything runs), then runs them all. */
@@ -51,6 +56,7 @@ export async function runSuites(
   const started = suites.map(() => opts.now());
   const results = await mapPool(jobs, opts.concurrency, async ({ s, c }) => {
     const result = await runCase(c.id, c.run);
+    await opts.onCase?.(s, result);
     progress.tick(`${suites[s]?.id ?? ''} ${c.id}`, result.outcome);
     return { s, result };
   });

@@ -41,6 +41,11 @@ export const personaAssertionSchema = z.discriminatedUnion('name', [
     expect: moodExpectation,
   }),
   z.strictObject({
+    name: z.literal('security_answered'),
+    /** Exactly these CRM security questions (0-based indexes) are answered by the end. */
+    expect: z.array(z.number().int().min(0)),
+  }),
+  z.strictObject({
     name: z.literal('end_reason'),
     /** `open`: the script ran out before the chat ended. */
     expect: z.enum([...endReasonSchema.options, 'open']),
@@ -127,21 +132,30 @@ export const consistencySuiteSchema = z.strictObject({
   threshold: share.default(1),
 });
 
+/** The simulated learner's skill, from least to most skilled. */
+export const learnerSkill = z.enum(['poor', 'average', 'skilled']);
+export type LearnerSkill = z.infer<typeof learnerSkill>;
+
 export const learnerSimulationSuiteSchema = z.strictObject({
   ...baseSuite,
   kind: z.literal('learner-simulation'),
   rubric: contentId.default('core-webchat'),
   threshold: share.default(0.8),
+  /**
+   * Share of scenarios whose simulated learners the grader orders by skill (more criteria met
+   * for a skilled learner than an average one, and for an average one than a poor one).
+   */
+  orderingThreshold: share.default(1),
   cases: z
     .array(
       z.strictObject({
         id: contentId,
         scenario: contentId,
         /** How the simulated learner behaves. */
-        learner: z.enum(['skilled', 'poor']),
+        learner: learnerSkill,
         maxTurns: z.number().int().min(1).max(30).default(8),
-        /** Verdicts the grader should give the simulated chat. */
-        expect: z.partialRecord(criterionId, z.enum(['met', 'not_yet'])),
+        /** Verdicts the grader should give the simulated chat (none: only the ordering counts). */
+        expect: z.partialRecord(criterionId, z.enum(['met', 'not_yet'])).default({}),
       }),
     )
     .min(1),

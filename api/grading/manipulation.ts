@@ -104,6 +104,20 @@ const PATTERNS: [ManipulationHit['reason'], RegExp][] = [
     new RegExp(String.raw`[{\[][^{}]{0,400}["']${VERDICT_KEYS}["']\s*:|\{\s*${VERDICT_KEYS}\s*:`),
   ],
   ['verdict_shaped', /\b(?:full marks|10\/10|score of 100|top marks|perfect score)\b/],
+  [
+    'verdict_shaped',
+    /\b(?:confirmed|marked|graded|rated|signed off|assessed|judged) (?:as )?(?:met|competent|passed)(?![a-z])/,
+  ],
+  // The usual overrides in other languages (Spanish, French, German, Portuguese, Italian, Dutch).
+  [
+    'instruction_override',
+    /\b(?:ignora|ignorar|ignorez|ignorer|ignoriere|ignorieren|ignore|negeer)\b (?:[\p{L}]+ ){0,3}(?:instrucciones|instructions|consignes|anweisungen|instruções|instrucoes|istruzioni|instructies)\b/u,
+  ],
+  [
+    'instruction_override',
+    /\b(?:marca|marcar|marquez|marquer|markiere|markieren|segna|markeer)\b (?:[\p{L}]+ ){0,3}(?:criterios|critères|criteres|kriterien|critérios|criterios|criteri|criteria)\b/u,
+  ],
+  ['instruction_override', /\bdecode (?:and|then|&) (?:follow|obey|execute|apply|run|do)\b/],
   ['fake_transcript_markup', /(?:^|\s)(?:assistant|grader)\s*:\s/],
   [
     'fake_transcript_markup',
@@ -127,8 +141,61 @@ const SQUEEZED = [
   'verdictmet',
 ];
 
+/** Unicode tag characters (U+E0000–E007F): invisible copies of ASCII used to smuggle text. */
+const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
+const HAS_TAG_CHARS = /[\u{E0000}-\u{E007F}]/u;
+/** Explicit bidi overrides (LRO, RLO): they make stored text read differently on screen. */
+const BIDI_OVERRIDE = /[\u202D\u202E]/;
+/** Runs that look like base64 (long, no spaces). */
+const BASE64_RUN = /[A-Za-z0-9+/]{16,}={0,2}/g;
+
+/** The base64 runs of a text decoded, where they decode to readable ASCII. */
+function decodedBase64(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(BASE64_RUN) ?? []) {
+    try {
+      const decoded = atob(
+        run.length % 4 === 0 ? run : run.slice(0, run.length - (run.length % 4)),
+      );
+      if (/^[\x20-\x7e]+$/.test(decoded)) out.push(decoded);
+    } catch {
+      // not base64 after all
+    }
+  }
+  return out;
+}
+
+/**
+ * Text hidden in a piece of text, made readable for the checks: Unicode tag characters mapped
+ * back to ASCII, and base64 runs decoded.
+ */
+function hiddenTexts(text: string): string[] {
+  const hidden: string[] = [];
+  if (HAS_TAG_CHARS.test(text)) {
+    hidden.push(
+      text.replace(TAG_CHARS, (ch) =>
+        String.fromCharCode((ch.codePointAt(0) ?? 0xe0000) - 0xe0000),
+      ),
+    );
+  }
+  hidden.push(...decodedBase64(text));
+  return hidden;
+}
+
 /** Why a single piece of text looks aimed at the grader, or null when it does not. */
 export function manipulationReason(text: string): ManipulationHit['reason'] | null {
+  // Text an agent cannot have typed for the customer to read: reversed by a bidi override.
+  if (BIDI_OVERRIDE.test(text)) return 'fake_transcript_markup';
+  const direct = visibleReason(text);
+  if (direct) return direct;
+  for (const hidden of hiddenTexts(text)) {
+    const reason = visibleReason(hidden);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+function visibleReason(text: string): ManipulationHit['reason'] | null {
   const folded = foldForDetection(text);
   for (const [reason, pattern] of PATTERNS) if (pattern.test(folded)) return reason;
   const squeezed = folded.replace(/[^a-z0-9]/g, '');

@@ -26,6 +26,7 @@ import {
   isStopword,
   normalise,
   questionSentences,
+  words,
 } from './text.ts';
 
 /** Everything the director can notice in one learner turn. */
@@ -113,12 +114,43 @@ export function questionKey(text: string): string {
   return contentWords(text).sort().join(' ');
 }
 
+/**
+ * Words of a security question that say where the answer is, not what is asked ("the ABN of
+ * the business", "the account number"): on their own they must not count as the question.
+ */
+const SECURITY_CONTEXT = new Set(
+  'business account holder holders customer order number date last first line original reviewed passenger executor code sent'.split(
+    ' ',
+  ),
+);
+
+/** Cue words of a security question: short ones too (ABN, PIN, SMS), matched as whole words. */
+function securityCues(question: string): string[] {
+  return [...new Set(words(question).filter((w) => w.length >= 3 && !isStopword(w)))];
+}
+
+function hitsWord(text: string, cue: string): boolean {
+  // Short cues are whole words (`abn` must not hit `abnormal`); longer ones may be prefixes.
+  return cue.length <= 3 ? words(text).includes(cue) : hasCue(text, cue);
+}
+
+/**
+ * The security questions a learner message asks: it must hit the question's distinctive words
+ * (all of them, or two), or two cues of which one is distinctive. A context word alone
+ * ("business", "account") never asks a question; a question with only context words needs two.
+ */
 function securityQuestionsAsked(text: string, scenario: Scenario): number[] {
   const asked: number[] = [];
   scenario.systems.crm.securityQuestions.forEach((q, i) => {
-    const cues = contentWords(q.question);
-    const hits = cues.filter((c) => hasCue(text, c)).length;
-    if (cues.length > 0 && hits >= Math.min(2, cues.length)) asked.push(i);
+    const cues = securityCues(q.question);
+    const distinctive = cues.filter((c) => !SECURITY_CONTEXT.has(c));
+    const hits = cues.filter((c) => hitsWord(text, c)).length;
+    const distinctiveHits = distinctive.filter((c) => hitsWord(text, c)).length;
+    const isAsked =
+      distinctive.length === 0
+        ? cues.length > 0 && hits >= Math.min(2, cues.length)
+        : distinctiveHits >= Math.min(2, distinctive.length) || (distinctiveHits >= 1 && hits >= 2);
+    if (isAsked) asked.push(i);
   });
   return asked;
 }
@@ -170,10 +202,12 @@ export function readSignals(input: SignalInput): SignalReport {
   if (matchesAny(text, RUSH_PHRASES) || (ANYTHING_ELSE.test(text) && !memory.resolved)) {
     signals.add('rushed');
   }
+  // A term the customer used first is their own word, not jargon ("I must send BAS").
+  const customerWords = normalise(input.customerSaid);
   const jargon = [
     ...JARGON_TERMS.filter((term) => hasWord(text, term)),
     ...acronyms(input.learnerText),
-  ];
+  ].filter((term) => !hasWord(customerWords, term));
   if (jargon.length > 0) signals.add('jargon');
 
   // Only the asking sentences count, so explaining "the meter" while asking something else

@@ -7,10 +7,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../deps.ts';
-import { contentId } from '../content/schemas.ts';
+import { contentId, semver } from '../content/schemas.ts';
 import { compareRuns } from '../evals/compare.ts';
 import { listRuns, loadRunDetail } from '../evals/run-queries.ts';
+import { runOrganisation } from '../evals/live-store.ts';
 import { loadRun } from '../evals/store.ts';
+import { resultOfStoredRun, storedRunReport, type ReportFormat } from '../evals/report/stored.ts';
 import { AppError } from '../lib/errors.ts';
 import { limitRequest } from '../lib/limits.ts';
 import { validate } from '../lib/validate.ts';
@@ -18,6 +20,8 @@ import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createOfflinePersonaEngine } from '../roleplay/offline-engine.ts';
 import { PersonaModelError } from '../roleplay/persona-errors.ts';
 import { assertBudgetLeft, meteredEngine, recordLlmUsage } from '../services/llm-budget.ts';
+import { loadVersionCard } from '../services/content/versions.ts';
+import { loadOverrides } from '../services/evals/stored-content.ts';
 import { playPlayground } from '../services/evals/playground.ts';
 import { liveView, mergeRuns, storedView } from '../services/evals/run-views.ts';
 import { startEvalRun } from '../services/evals/start-run.ts';
@@ -40,6 +44,17 @@ const startBody = validate(
   z.strictObject({
     suites: z.array(contentId).min(1).max(10),
     live: z.boolean().default(false),
+    /** Stored persona/scenario versions of the designer's organisation to run instead of the files. */
+    content: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['persona', 'scenario']),
+          id: contentId,
+          version: semver,
+        }),
+      )
+      .max(20)
+      .default([]),
   }),
 );
 const compareQuery = validate('query', z.strictObject({ a: runId, b: runId }));
@@ -47,6 +62,9 @@ const playgroundBody = validate(
   'json',
   z.strictObject({
     scenarioId: contentId,
+    /** A stored version of the scenario (or of its persona) to play instead of the file. */
+    scenarioVersion: semver.optional(),
+    personaVersion: semver.optional(),
     turns: z.array(z.string().max(MAX_TURN_CHARS)).max(MAX_PLAYGROUND_TURNS),
     live: z.boolean().default(false),
   }),
@@ -64,10 +82,42 @@ function evalsOf(c: Context<AppEnv>) {
   return evals;
 }
 
+/**
+ * A stored run as the caller may see it: runs on an organisation's stored content versions are
+ * private to that organisation (to anyone else they do not exist); other runs are shared.
+ */
+function visibleOrNull<T extends { organisationId: string | null }>(
+  c: Context<AppEnv>,
+  run: T | null,
+): T | null {
+  if (!run) return null;
+  return run.organisationId === null || run.organisationId === actorOf(c).organisationId
+    ? run
+    : null;
+}
+
+/**
+ * Sends one report of a finished run as a download. The HTML report holds transcripts (hostile
+ * text, escaped), so it is never shown as a page of the app: an attachment under the app's
+ * strict CSP, with its own CSP inside for when the file is opened.
+ */
+async function reportDownload(c: Context<AppEnv>, id: string, format: ReportFormat) {
+  const detail = visibleOrNull(c, await loadRunDetail(c.var.deps.db, id));
+  if (!detail) throw new AppError('NOT_FOUND', `No stored eval run "${id}".`);
+  const result = resultOfStoredRun(detail);
+  if (!result) throw new AppError('CONFLICT', `Eval run "${id}" has not finished yet.`);
+  const report = storedRunReport(result, format);
+  c.header('Content-Type', report.contentType);
+  c.header('Content-Disposition', `attachment; filename="${report.fileName}"`);
+  c.header('X-Content-Type-Options', 'nosniff');
+  return c.body(report.body);
+}
+
 /** A finished, stored run for comparing; NOT_FOUND or CONFLICT (still running) otherwise. */
 async function storedRunOrThrow(c: Context<AppEnv>, id: string) {
   const run = await loadRun(c.var.deps.db, id);
-  if (run) return run;
+  const owner = await runOrganisation(c.var.deps.db, id);
+  if (run && (owner === null || owner === actorOf(c).organisationId)) return run;
   if (c.var.deps.evals?.runs.get(id)?.finishedAt === null)
     throw new AppError('CONFLICT', `Eval run "${id}" has not finished yet.`);
   throw new AppError('NOT_FOUND', `No stored eval run "${id}".`);
@@ -87,28 +137,32 @@ export const evalRoutes = new Hono<AppEnv>()
   })
   .get('/runs', listQuery, async (c) => {
     const { suite, limit } = c.req.valid('query');
-    const stored = await listRuns(c.var.deps.db, { suite, limit });
-    const live = (c.var.deps.evals?.runs.list() ?? []).filter((r) => !suite || r.suite === suite);
+    const { organisationId } = actorOf(c);
+    const stored = await listRuns(c.var.deps.db, { suite, limit, organisationId });
+    // Every web run is stored when it starts; this process only adds which ones are queued.
+    const shown = new Set(stored.map((r) => r.runId));
+    const live = (c.var.deps.evals?.runs.list() ?? []).filter((r) => shown.has(r.runId));
     return c.json({ runs: mergeRuns(stored, live, limit) });
   })
   .get('/runs/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const live = c.var.deps.evals?.runs.get(id);
-    const detail = await loadRunDetail(c.var.deps.db, id);
-    if (detail) {
-      const { versions, cases, ...row } = detail;
-      return c.json({ run: storedView(row, live), versions, cases });
-    }
-    if (!live) throw new AppError('NOT_FOUND', `No eval run "${id}".`);
-    return c.json({ run: liveView(live), versions: null, cases: [] });
+    const detail = visibleOrNull(c, await loadRunDetail(c.var.deps.db, id));
+    if (!detail) throw new AppError('NOT_FOUND', `No eval run "${id}".`);
+    const { versions, cases, ...row } = detail;
+    return c.json({ run: storedView(row, live), versions, cases });
   })
+  .get('/runs/:id/report.json', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'json'))
+  .get('/runs/:id/report.xml', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'xml'))
+  .get('/runs/:id/report.html', idParam, (c) => reportDownload(c, c.req.valid('param').id, 'html'))
   .post('/runs', startBody, async (c) => {
-    const { suites, live } = c.req.valid('json');
+    const { suites, live, content } = c.req.valid('json');
     const actor = actorOf(c);
     const deps = c.var.deps;
     const evals = evalsOf(c);
     if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
     limitRequest(c, 'evalRun', actor.userId, 'eval runs');
+    const overrides = await loadOverrides(deps, actor, content);
     const started = await startEvalRun(
       {
         db: deps.db,
@@ -118,7 +172,13 @@ export const evalRoutes = new Hono<AppEnv>()
         now: () => deps.clock.now().getTime(),
         newRunId: () => `ev_${crypto.randomUUID()}`,
       },
-      { suiteIds: suites, live, startedBy: actor.userId },
+      {
+        suiteIds: suites,
+        live,
+        startedBy: actor.userId,
+        // Runs on stored versions show the organisation's edits: they stay within it.
+        ...(content.length > 0 ? { content: overrides, organisationId: actor.organisationId } : {}),
+      },
     );
     // Keeps the run alive past the response (Workers' waitUntil, tracked on Node).
     if (deps.background) deps.background(started.work);
@@ -148,17 +208,23 @@ export const evalRoutes = new Hono<AppEnv>()
     });
   })
   .post('/playground', playgroundBody, async (c) => {
-    const { scenarioId, turns, live } = c.req.valid('json');
+    const { scenarioId, scenarioVersion, personaVersion, turns, live } = c.req.valid('json');
     const deps = c.var.deps;
-    const scenario = deps.content.scenarios.find((s) => s.id === scenarioId);
-    if (!scenario) throw new AppError('NOT_FOUND', `No scenario with id "${scenarioId}".`);
-    const persona = deps.content.personas.find((p) => p.id === scenario.persona);
+    const actor = actorOf(c);
+    const shipped = deps.content.scenarios.find((s) => s.id === scenarioId);
+    if (!shipped) throw new AppError('NOT_FOUND', `No scenario with id "${scenarioId}".`);
+    const scenario = scenarioVersion
+      ? await loadVersionCard(deps, actor, 'scenario', scenarioId, scenarioVersion)
+      : shipped;
+    const persona = personaVersion
+      ? await loadVersionCard(deps, actor, 'persona', scenario.persona, personaVersion)
+      : deps.content.personas.find((p) => p.id === scenario.persona);
     if (!persona) throw new AppError('NOT_FOUND', `No persona with id "${scenario.persona}".`);
     if (live && !deps.llm) throw new AppError('CONFLICT', NO_LLM);
     // A live replay calls the model once per turn, so it counts against the message limit.
     if (live) {
-      limitRequest(c, 'playground', actorOf(c).userId, 'playground replays');
-      if (deps.persona.mode === 'llm') await assertBudgetLeft(deps, actorOf(c).organisationId);
+      limitRequest(c, 'playground', actor.userId, 'playground replays');
+      if (deps.persona.mode === 'llm') await assertBudgetLeft(deps, actor.organisationId);
     }
     const metered = meteredEngine(
       live || deps.persona.mode === 'offline' ? deps.persona : createOfflinePersonaEngine(),
@@ -171,6 +237,6 @@ export const evalRoutes = new Hono<AppEnv>()
       throw err;
     } finally {
       // Replies finished before a failure were paid for too.
-      await recordLlmUsage(deps, actorOf(c).organisationId, metered.total);
+      await recordLlmUsage(deps, actor.organisationId, metered.total);
     }
   });

@@ -14,6 +14,7 @@ import { loadContent } from '../content/load.ts';
 import { repoRoot } from '../content/repo-root.ts';
 import { loadTemplates } from '../content/bundle-file.ts';
 import { buildEngines } from './engines.ts';
+import { failInterruptedRuns } from '../evals/live-store.ts';
 import { LiveRuns } from '../services/evals/live-runs.ts';
 import { createNodeEvalSource } from '../services/evals/node-source.ts';
 import { seedDemoIfEmpty, type DemoAccount } from '../services/demo-seed.ts';
@@ -44,6 +45,10 @@ export async function buildNodeRuntime(
   await applyMigrations(db);
   const clock = opts.clock ?? systemClock;
   const auth = createAuth({ config, db, logger: opts.logger, hasher: opts.hasher });
+  // No eval run of an earlier process can still be going: end the cut-short ones as errors.
+  const interrupted = await failInterruptedRuns(db, clock.now().getTime());
+  if (interrupted.length > 0)
+    opts.logger.warn('eval runs interrupted by a restart marked as error', { runs: interrupted });
   const content = await loadContent(repoRoot);
   for (const issue of content.issues) {
     opts.logger.warn('content issue (run npm run content:check)', { ...issue });
@@ -61,7 +66,11 @@ export async function buildNodeRuntime(
     ...engines,
     // Designers run eval suites from the web; the suites are read from this checkout.
     evals: {
-      source: createNodeEvalSource({ root: repoRoot, llm: config.llm }),
+      source: createNodeEvalSource({
+        root: repoRoot,
+        llm: config.llm,
+        reportsDir: config.evalReportsDir,
+      }),
       runs: new LiveRuns(),
     },
   };

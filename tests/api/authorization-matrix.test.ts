@@ -2,7 +2,10 @@
  * The authorisation matrix: every API route of the app has a row saying what each actor gets.
  * A route added without a row fails the first test, so no route ships unreviewed.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '#api/content/repo-root.ts';
 import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
 import {
   clientId,
@@ -46,6 +49,21 @@ const json = (method: string, body: unknown): RequestInit => ({
 });
 
 let inviteCounter = 0;
+
+/** The shipped persona file, which validates and saves as a new version. */
+const PERSONA_YAML = readFileSync(join(repoRoot, 'prompts/personas/aroha-ngata.yaml'), 'utf8');
+/** Saves a version of the persona as the demo organisation's designer. */
+const saveStoredPersona = async (t: TestApp, w: World) => {
+  const res = await t.app.request('/api/content/personas/aroha-ngata/versions', {
+    ...post('/api/content/personas/aroha-ngata/versions', {
+      yaml: PERSONA_YAML,
+      basedOnVersion: '1.0.0',
+    }).init,
+    headers: { 'content-type': 'application/json', cookie: w.cookies.designer ?? '' },
+  });
+  const body = (await res.json()) as { version: { version: string } };
+  return { version: body.version.version };
+};
 
 const learnerCookie = (w: World) => w.cookies.learner ?? '';
 const freshAttempt = async (t: TestApp, w: World) => ({
@@ -226,6 +244,40 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/api/content/rubrics/core-webchat' }),
     expect: only(['designer', 'admin', 'foreignAdmin'], 200),
   },
+  // Stored versions belong to the designer's organisation: another organisation's admin sees
+  // only the shipped file's version and its own saves.
+  'GET /api/content/:kind/:id/versions': {
+    request: () => ({ path: '/api/content/personas/aroha-ngata/versions' }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+    noForeignRows: (_w, actor, body) => {
+      const versions = (body as { versions: Array<{ source: string }> }).versions;
+      if (actor === 'foreignAdmin') expect(versions.map((v) => v.source)).toEqual(['file']);
+    },
+  },
+  'GET /api/content/:kind/:id/versions/:version': {
+    setup: saveStoredPersona,
+    request: (_w, f) => ({ path: `/api/content/personas/aroha-ngata/versions/${f.version}` }),
+    expect: { ...only(['designer', 'admin'], 200), foreignAdmin: 404 },
+  },
+  'GET /api/content/:kind/:id/versions/:version/yaml': {
+    setup: saveStoredPersona,
+    request: (_w, f) => ({
+      path: `/api/content/personas/aroha-ngata/versions/${f.version}/yaml`,
+    }),
+    expect: { ...only(['designer', 'admin'], 200), foreignAdmin: 404 },
+  },
+  'POST /api/content/:kind/:id/validate': {
+    request: () => post('/api/content/personas/aroha-ngata/validate', { yaml: PERSONA_YAML }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'POST /api/content/:kind/:id/versions': {
+    request: () =>
+      post('/api/content/personas/aroha-ngata/versions', {
+        yaml: PERSONA_YAML,
+        basedOnVersion: '1.0.0',
+      }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 201),
+  },
   // Eval runs are product data like content, shared by every organisation's designers and admins.
   'GET /api/evals/suites': {
     request: () => ({ path: '/api/evals/suites' }),
@@ -238,6 +290,21 @@ const MATRIX: Record<string, Row> = {
   'GET /api/evals/runs/:id': {
     setup: (t) => storeTwoGoldenRuns(t.db, 0, 'detail-'),
     request: (_w, f) => ({ path: `/api/evals/runs/${f.b}` }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/evals/runs/:id/report.json': {
+    setup: (t) => storeTwoGoldenRuns(t.db, 0, 'json-'),
+    request: (_w, f) => ({ path: `/api/evals/runs/${f.b}/report.json` }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/evals/runs/:id/report.xml': {
+    setup: (t) => storeTwoGoldenRuns(t.db, 0, 'xml-'),
+    request: (_w, f) => ({ path: `/api/evals/runs/${f.b}/report.xml` }),
+    expect: only(['designer', 'admin', 'foreignAdmin'], 200),
+  },
+  'GET /api/evals/runs/:id/report.html': {
+    setup: (t) => storeTwoGoldenRuns(t.db, 0, 'html-'),
+    request: (_w, f) => ({ path: `/api/evals/runs/${f.b}/report.html` }),
     expect: only(['designer', 'admin', 'foreignAdmin'], 200),
   },
   'POST /api/evals/runs': {

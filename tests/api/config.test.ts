@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       demoSeed: true,
       demoPassword: undefined,
       logLevel: 'info',
+      evalReportsDir: undefined,
     });
   });
 

@@ -58,6 +58,8 @@ export async function startServer(
       RAPPORT_DEMO_PASSWORD: E2E_PASSWORD,
       LOG_LEVEL: 'warn',
       RAPPORT_SIGNIN_PER_MINUTE: '200',
+      // Eval runs started in the browser write report files; keep them out of the repo.
+      RAPPORT_EVAL_REPORTS_DIR: join(dir, 'reports'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,8 @@
  * Eval fixtures for route tests: an eval source over the small fixture suites in
  * tests/fixtures/evals, and stored runs made directly so comparisons are exact.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '#api/content/repo-root.ts';
 import type { Db } from '#api/db/client.ts';
@@ -20,7 +22,15 @@ export const PASSING_SUITES = join(repoRoot, 'tests/fixtures/evals/pass');
  * can look at a run while it is still going.
  */
 export function fixtureEvals(suitesDir = PASSING_SUITES) {
-  const source = createNodeEvalSource({ root: repoRoot, suitesDir, llm: null, concurrency: 1 });
+  // Web runs write report files; tests keep them out of the repo's evals/reports/.
+  const reportsDir = mkdtempSync(join(tmpdir(), 'rapport-eval-reports-'));
+  const source = createNodeEvalSource({
+    root: repoRoot,
+    suitesDir,
+    llm: null,
+    concurrency: 1,
+    reportsDir,
+  });
   let gate: Promise<void> = Promise.resolve();
   const evals = {
     source: {
@@ -47,7 +57,7 @@ export function fixtureEvals(suitesDir = PASSING_SUITES) {
       gate = Promise.resolve();
     };
   };
-  return { evals, hold };
+  return { evals, hold, reportsDir };
 }
 
 /** A finished run of `fixture-golden` with the given case outcomes and κ for empathy. */

@@ -96,6 +96,12 @@ export function evaluateAssertion(a: PersonaAssertion, t: ChatUnderTest): Assert
       const detail = `revealed [${got.join(', ')}], expected [${a.expect.join(', ')}]`;
       return { name: a.name, passed, score: passed ? 1 : 0, detail };
     }
+    case 'security_answered': {
+      const got = t.chat.states.at(-1)?.securityAnswered ?? [];
+      const passed = [...got].sort().join(',') === [...a.expect].sort().join(',');
+      const detail = `answered questions [${got.join(', ')}], expected [${a.expect.join(', ')}]`;
+      return { name: a.name, passed, score: passed ? 1 : 0, detail };
+    }
     case 'mood':
       return moodResult(a, t);
     case 'end_reason': {

@@ -12,6 +12,11 @@ export interface ReportFiles {
   html: string;
 }
 
+/** The JSON report of an invocation (or of one stored run). */
+export function jsonReport(results: readonly SuiteResult[], at: Date): string {
+  return `${JSON.stringify({ generatedAt: at.toISOString(), suites: results }, null, 2)}\n`;
+}
+
 /** Writes `evals-<stamp>.{json,xml,html}` under `dir` and returns their paths. */
 export async function writeReports(
   dir: string,
@@ -25,10 +30,7 @@ export async function writeReports(
     junit: join(dir, `evals-${stamp}.junit.xml`),
     html: join(dir, `evals-${stamp}.html`),
   };
-  await writeFile(
-    files.json,
-    `${JSON.stringify({ generatedAt: at.toISOString(), suites: results }, null, 2)}\n`,
-  );
+  await writeFile(files.json, jsonReport(results, at));
   await writeFile(files.junit, junitReport(results));
   await writeFile(files.html, htmlReport(results, at));
   return files;

@@ -1,7 +1,8 @@
 /**
- * Eval runs started from the web, in this process's memory: status and done/total while a run
- * is going, kept for a while after it finishes (the stored run in the database is the record).
- * One batch at a time per process, so a designer cannot start runs faster than they finish.
+ * Eval runs started from the web, as this process sees them: the one batch slot (one batch at a
+ * time per process, so a designer cannot start runs faster than they finish) and which runs of
+ * the batch are still queued. The database is the record: runs are stored when the batch starts
+ * and cases as they finish, so progress and results never depend on this memory.
  */
 
 /** Where a web run is. `skipped` never happens: a suite that would skip is refused at start. */

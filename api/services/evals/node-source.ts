@@ -12,6 +12,7 @@ import {
   loadSuites,
   parseSuite,
 } from '../../evals/suite-load.ts';
+import { writeReports } from '../../evals/report/write.ts';
 import type { LlmSettings } from '../../llm/settings.ts';
 import { suiteInfo, type EvalSource, type SuiteInfo } from './source.ts';
 
@@ -23,6 +24,8 @@ export interface NodeEvalSourceOptions {
   llm: LlmSettings | null;
   /** Default `<root>/evals/.cache`. */
   cacheDir?: string;
+  /** Where web runs write their reports; default `<root>/evals/reports`. */
+  reportsDir?: string;
   concurrency?: number;
   fetch?: typeof fetch;
 }
@@ -31,6 +34,7 @@ export interface NodeEvalSourceOptions {
 export function createNodeEvalSource(opts: NodeEvalSourceOptions): EvalSource {
   const dir = opts.suitesDir ?? join(opts.root, 'evals', 'suites');
   const cacheDir = opts.cacheDir ?? join(opts.root, 'evals', '.cache');
+  const reportsDir = opts.reportsDir ?? join(opts.root, 'evals', 'reports');
   return {
     concurrency: opts.concurrency ?? 4,
     async listSuites() {
@@ -51,6 +55,7 @@ export function createNodeEvalSource(opts: NodeEvalSourceOptions): EvalSource {
       return { suites, issues };
     },
     loadSuites: (ids) => loadSuites(dir, ids, opts.root),
+    writeReports: (results, at) => writeReports(reportsDir, results, at),
     buildContext: (live) =>
       buildEvalContext({
         root: opts.root,

@@ -34,6 +34,9 @@ export type PlaygroundTurn =
 /** The played chat. */
 export interface PlaygroundResult {
   scenarioId: string;
+  /** The versions played (a shipped file's or a stored one's). */
+  scenarioVersion: string;
+  personaVersion: string;
   engine: 'offline' | 'llm';
   turns: PlaygroundTurn[];
   events: SystemEvent[];
@@ -86,6 +89,8 @@ export async function playPlayground(
   const learnerTurns = chat.turns.filter((t) => t.speaker === 'agent').length;
   return {
     scenarioId: cards.scenario.id,
+    scenarioVersion: cards.scenario.version,
+    personaVersion: cards.persona.version,
     engine: engine.mode,
     turns: played,
     events: chat.events,

@@ -16,7 +16,7 @@ export interface RunView {
   status: LiveStatus;
   figures: Figure[];
   caseCounts: CaseCounts | null;
-  /** Cases done of the total; null for a run this process did not start. */
+  /** Cases done of the total while a run is going (and for web runs); null otherwise. */
   progress: { done: number; total: number | null } | null;
   startedAt: string;
   finishedAt: string | null;
@@ -46,7 +46,17 @@ export function liveView(run: LiveRun): RunView {
   };
 }
 
-/** A stored run, with this process's progress when it started it. */
+/** Cases stored so far of the planned total, for a run still going or started from the web. */
+function storedProgress(row: RunRow): RunView['progress'] {
+  if (row.status !== 'running' && row.total === null) return null;
+  const done = row.caseCounts.pass + row.caseCounts.fail + row.caseCounts.error;
+  return { done, total: row.total };
+}
+
+/**
+ * A stored run. Progress comes from the stored cases, so every designer and every reload sees
+ * the same; only the queued state (stored as running) comes from this process.
+ */
 export function storedView(row: RunRow, live?: LiveRun): RunView {
   return {
     runId: row.runId,
@@ -54,14 +64,14 @@ export function storedView(row: RunRow, live?: LiveRun): RunView {
     kind: row.kind,
     title: row.title,
     mode: row.mode,
-    status: row.status,
+    status: row.status === 'running' && live?.status === 'queued' ? 'queued' : row.status,
     figures: row.figures,
     caseCounts: row.caseCounts,
-    progress: live ? { done: live.done, total: live.total } : null,
+    progress: storedProgress(row),
     startedAt: new Date(row.startedAt).toISOString(),
     finishedAt: iso(row.finishedAt),
     startedFrom: row.startedBy === 'cli' || row.startedBy === null ? 'cli' : 'web',
-    error: null,
+    error: row.error,
   };
 }
 

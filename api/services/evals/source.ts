@@ -4,6 +4,8 @@
  * (see node-source.ts); a runtime without one (Workers) simply has no eval source.
  */
 import type { EvalContext } from '../../evals/context.ts';
+import type { ReportFiles } from '../../evals/report/write.ts';
+import type { SuiteResult } from '../../evals/result.ts';
 import type { Suite } from '../../evals/suite-schema.ts';
 
 /** One suite as the designer picks it. */
@@ -32,6 +34,8 @@ export interface EvalSource {
   buildContext(live: boolean): Promise<EvalContext>;
   /** Cases run at once within a suite. */
   concurrency: number;
+  /** Writes the report files of finished runs (Node: `evals/reports/`); absent where there is no disk. */
+  writeReports?: (results: readonly SuiteResult[], at: Date) => Promise<ReportFiles>;
 }
 
 /** What the designer sees of a suite. */

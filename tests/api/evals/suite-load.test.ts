@@ -37,7 +37,7 @@ describe('eval suite files', () => {
     expect(messages('evals/suites/x.yaml', text)).toEqual([
       'evals/suites/x.yaml:7 at cases.0.script: Too small: expected array to have >=1 items',
       'evals/suites/x.yaml:9 at cases.0.assertions.0.expect: Invalid option: expected one of "resolved"|"customer_left"|"escalated"|"learner_closed"|"timed_out"|"open"',
-      "evals/suites/x.yaml:10 at cases.0.assertions.1.name: Invalid discriminator value. Expected 'stays_in_voice' | 'no_agent_lines' | 'no_card_leak' | 'facts_revealed' | 'mood' | 'end_reason'",
+      "evals/suites/x.yaml:10 at cases.0.assertions.1.name: Invalid discriminator value. Expected 'stays_in_voice' | 'no_agent_lines' | 'no_card_leak' | 'facts_revealed' | 'mood' | 'security_answered' | 'end_reason'",
     ]);
   });
 

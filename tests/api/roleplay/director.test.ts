@@ -129,6 +129,48 @@ describe('directorStep', () => {
     expect(steps[1]?.state.eventsSeen).toBe(1);
   });
 
+  it('does not count a term the customer used first as jargon', () => {
+    const cards: FixtureCards = {
+      ...tomasz,
+      scenario: { ...tomasz.scenario, opening: 'i must send my BAS this week and the SLA is late' },
+    };
+    const { steps } = play(cards, [
+      'I can help you lodge the BAS. Our SLA and the RAM link matter.',
+    ]);
+    expect(steps[0]?.signals.jargon).toEqual(['ram']);
+    const own = play(cards, ['I can help you lodge the BAS this week.']);
+    expect(own.steps[0]?.signals.jargon).toEqual([]);
+    expect(own.steps[0]?.signals.signals).not.toContain('jargon');
+  });
+
+  it('takes a security question as asked only when its distinctive words are asked', () => {
+    const cards: FixtureCards = {
+      ...tomasz,
+      scenario: {
+        ...tomasz.scenario,
+        systems: {
+          ...tomasz.scenario.systems,
+          crm: {
+            ...tomasz.scenario.systems.crm,
+            securityQuestions: [
+              { question: 'What is the ABN of the business?', answer: '51 824 753 556' },
+              { question: 'What is the account number?', answer: 'TP-662019' },
+              { question: 'What was the amount and date of the last payment?', answer: '$142' },
+            ],
+          },
+        },
+      },
+    };
+    const asked = (line: string) => play(cards, [line]).steps[0]?.signals.securityAsked;
+    expect(asked('Is the business portal working for you today?')).toEqual([]);
+    expect(asked('Is that an abnormal business account?')).toEqual([]);
+    expect(asked("What's the ABN?")).toEqual([0]);
+    expect(asked('Could you tell me the ABN for the business please?')).toEqual([0]);
+    expect(asked('What is your phone number?')).toEqual([]);
+    expect(asked('What is your account number?')).toEqual([1]);
+    expect(asked('How much was your last payment?')).toEqual([2]);
+  });
+
   it('drains patience on unhelpful turns until the customer leaves', () => {
     const { state, steps } = play(
       dave,

@@ -46,6 +46,8 @@ describe('the persona playground', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       scenarioId: SCENARIO,
+      scenarioVersion: '1.0.1',
+      personaVersion: '1.0.0',
       engine: 'offline',
       turns: [
         {

@@ -123,7 +123,7 @@ describe('eval routes with the fixture suites', () => {
           status: 'queued',
           figures: [],
           caseCounts: null,
-          progress: { done: 0, total: null },
+          progress: { done: 0, total: 2 },
           startedAt: NOW,
           finishedAt: null,
           startedFrom: 'web',
@@ -175,11 +175,17 @@ describe('eval routes with the fixture suites', () => {
     }
     expect(running).toEqual({
       run: expect.objectContaining({ status: 'running', progress: { done: 0, total: 2 } }),
-      versions: null,
+      versions: expect.objectContaining({
+        scenarios: {
+          'energy-bill-shock': '1.0.1',
+          'insurance-claim-delay-escalation': '1.0.1',
+        },
+      }),
       cases: [],
     });
     const listed = await read<{ runs: RunView[] }>(api.get('/api/evals/runs'));
-    expect(listed.runs[0]).toEqual(running?.run);
+    // Both runs of this file started at the test clock's time, so find this one by id.
+    expect(listed.runs.find((r) => r.runId === id)).toEqual(running?.run);
     const second = await api.post('/api/evals/runs', { suites: ['fixture-golden'] });
     expect(second.status).toBe(409);
     expect(await message(second)).toBe(

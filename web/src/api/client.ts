@@ -15,15 +15,17 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string | undefined,
+    /** Safe extra detail the server sent (e.g. `issues` of a validation failure). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-function isEnvelope(
-  v: unknown,
-): v is { error: { code: string; message: string; requestId?: string } } {
+function isEnvelope(v: unknown): v is {
+  error: { code: string; message: string; requestId?: string; details?: Record<string, unknown> };
+} {
   if (!v || typeof v !== 'object' || !('error' in v)) return false;
   const e = (v as { error: unknown }).error;
   return !!e && typeof e === 'object' && 'code' in e && 'message' in e;
@@ -43,7 +45,13 @@ export async function readJson<T>(res: {
   }
   if (!res.ok) {
     if (isEnvelope(body))
-      throw new ApiError(res.status, body.error.code, body.error.message, body.error.requestId);
+      throw new ApiError(
+        res.status,
+        body.error.code,
+        body.error.message,
+        body.error.requestId,
+        body.error.details,
+      );
     throw new ApiError(
       res.status,
       'UNKNOWN',

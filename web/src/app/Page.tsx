@@ -30,7 +30,7 @@ export function Page({
     case 'assessor':
       return <AssessorArea path={path} navigate={navigate} />;
     case 'designer':
-      return <DesignerHome />;
+      return <DesignerHome path={path} />;
     case 'admin':
       return <AdminHome me={me} />;
   }

@@ -15,3 +15,12 @@ export function useRoute(): [string, (path: string) => void] {
   }, []);
   return [path, navigate];
 }
+
+/**
+ * Moves to another page of the app from anywhere (no navigate prop needed): pushes the URL and
+ * tells `useRoute` through the popstate event it already listens to.
+ */
+export function navigateTo(to: string): void {
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

@@ -4,7 +4,14 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { CompareView } from './CompareView.tsx';
-import { fetchRuns, fetchSuites, isActive, type RunView, type SuiteListing } from './evals-api.ts';
+import {
+  fetchRuns,
+  fetchSuites,
+  isActive,
+  type RunView,
+  type StoredContentRef,
+  type SuiteListing,
+} from './evals-api.ts';
 import { KappaChart } from './KappaChart.tsx';
 import { RunDetail } from './RunDetail.tsx';
 import { RunsTable } from './RunsTable.tsx';
@@ -13,7 +20,7 @@ import { useOpenItem } from './useOpenItem.ts';
 
 const POLL_MS = 1000;
 
-export function EvalRunsPanel() {
+export function EvalRunsPanel({ stored }: { stored?: StoredContentRef } = {}) {
   const [listing, setListing] = useState<SuiteListing | null>(null);
   const [runs, setRuns] = useState<RunView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +80,7 @@ export function EvalRunsPanel() {
       )}
       {listing && (
         <StartRunForm
+          stored={stored}
           listing={listing}
           busy={active}
           onStarted={(started) => setRuns((now) => [...started, ...(now ?? [])])}

@@ -1,5 +1,6 @@
 /** One persona card: who they are, how they write, what moves their mood, and their limits. */
 import { fetchPersona, type ContentSummary } from './content-api.ts';
+import { AppLink } from '../app/AppLink.tsx';
 import { DetailFrame } from './DetailFrame.tsx';
 import { Facts, TextList } from './Facts.tsx';
 import { interactionTypeLabel, yesNo } from './labels.ts';
@@ -27,6 +28,11 @@ export function PersonaDetail({
       error={error}
       loading={!persona}
     >
+      <p>
+        <AppLink to={`/designer/edit/personas/${entry.id}`}>
+          Edit as YAML (saved as a new version)
+        </AppLink>
+      </p>
       <Facts
         items={[
           ['Id', <code key="id">{entry.id}</code>],

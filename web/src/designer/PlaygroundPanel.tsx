@@ -6,11 +6,24 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { fetchScenario, type ContentSummary } from './content-api.ts';
 import { DirectorPanel } from './DirectorPanel.tsx';
-import { playTurns, type PlaygroundChat } from './evals-api.ts';
+import { playTurns, type PlaygroundChat, type PlayVersions } from './evals-api.ts';
 import { useLoaded } from './useLoaded.ts';
 
-export function PlaygroundPanel({ summary }: { summary: ContentSummary }) {
-  const [scenarioId, setScenarioId] = useState(summary.scenarios[0]?.id ?? '');
+export function PlaygroundPanel({
+  summary,
+  initial,
+}: {
+  summary: ContentSummary;
+  /** Opens on this scenario, playing stored versions of it or its persona (from the editor). */
+  initial?: { scenarioId: string } & PlayVersions;
+}) {
+  const [scenarioId, setScenarioId] = useState(
+    initial?.scenarioId ?? summary.scenarios[0]?.id ?? '',
+  );
+  const [versions, setVersions] = useState<PlayVersions>({
+    ...(initial?.scenarioVersion ? { scenarioVersion: initial.scenarioVersion } : {}),
+    ...(initial?.personaVersion ? { personaVersion: initial.personaVersion } : {}),
+  });
   const [turns, setTurns] = useState<string[]>([]);
   const [chat, setChat] = useState<PlaygroundChat | null>(null);
   const [draft, setDraft] = useState('');
@@ -25,7 +38,7 @@ export function PlaygroundPanel({ summary }: { summary: ContentSummary }) {
       setBusy(true);
       setError(null);
       try {
-        setChat(await playTurns(scenarioId, next));
+        setChat(await playTurns(scenarioId, next, versions));
         setTurns(next);
         return true;
       } catch (err) {
@@ -35,7 +48,7 @@ export function PlaygroundPanel({ summary }: { summary: ContentSummary }) {
         setBusy(false);
       }
     },
-    [scenarioId],
+    [scenarioId, versions],
   );
   useEffect(() => {
     void play([]);
@@ -69,6 +82,8 @@ export function PlaygroundPanel({ summary }: { summary: ContentSummary }) {
           value={scenarioId}
           onChange={(e) => {
             setScenarioId(e.target.value);
+            // Stored versions belong to the scenario they were opened with.
+            setVersions({});
             setChat(null);
             setTurns([]);
           }}
@@ -80,6 +95,11 @@ export function PlaygroundPanel({ summary }: { summary: ContentSummary }) {
           ))}
         </select>
       </div>
+      {(versions.scenarioVersion ?? versions.personaVersion) && chat && (
+        <p className="hint" role="status">
+          Playing stored versions: scenario {chat.scenarioVersion}, persona {chat.personaVersion}.
+        </p>
+      )}
       {card && (
         <p className="brief">
           <strong>Brief:</strong> {card.brief} {persona && <>Customer: {persona.name}.</>}

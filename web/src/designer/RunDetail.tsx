@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { CaseDetail } from './CaseDetail.tsx';
 import { DetailFrame } from './DetailFrame.tsx';
-import { fetchRun, isActive, type RunDetail as RunDetailData } from './evals-api.ts';
+import { fetchRun, isActive, reportUrl, type RunDetail as RunDetailData } from './evals-api.ts';
 import { casesLabel, figureLabel, formatTime, formatValue, thresholdLabel } from './eval-format.ts';
 import { Facts } from './Facts.tsx';
 import { RunStatus } from './RunStatus.tsx';
@@ -55,6 +55,12 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
               ]}
             />
           </div>
+          {run.error && (
+            <p role="alert" className="error">
+              {run.error}
+            </p>
+          )}
+          {!isActive(run) && <ReportLinks runId={run.runId} />}
           {run.figures.length > 0 && (
             <table>
               <caption>Figures</caption>
@@ -135,5 +141,23 @@ export function RunDetail({ runId, onBack }: { runId: string; onBack: () => void
         </>
       )}
     </DetailFrame>
+  );
+}
+
+/** Downloads of the run's reports (the same files `npm run evals` writes). */
+function ReportLinks({ runId }: { runId: string }) {
+  return (
+    <nav aria-label="Reports" className="report-links">
+      <span>Reports:</span>
+      <a href={reportUrl(runId, 'html')} download>
+        HTML report
+      </a>
+      <a href={reportUrl(runId, 'json')} download>
+        JSON report
+      </a>
+      <a href={reportUrl(runId, 'xml')} download>
+        JUnit XML report
+      </a>
+    </nav>
   );
 }

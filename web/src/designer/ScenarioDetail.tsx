@@ -3,6 +3,7 @@
  * simulated systems, how the chat ends, and the rubric packs it is graded on.
  */
 import { fetchScenario, type ContentSummary } from './content-api.ts';
+import { AppLink } from '../app/AppLink.tsx';
 import { DetailFrame } from './DetailFrame.tsx';
 import { Facts, TextList } from './Facts.tsx';
 import { interactionTypeLabel } from './labels.ts';
@@ -30,6 +31,11 @@ export function ScenarioDetail({
       error={error}
       loading={!scenario}
     >
+      <p>
+        <AppLink to={`/designer/edit/scenarios/${entry.id}`}>
+          Edit as YAML (saved as a new version)
+        </AppLink>
+      </p>
       <Facts
         items={[
           ['Id', <code key="id">{entry.id}</code>],

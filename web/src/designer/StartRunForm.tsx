@@ -3,14 +3,17 @@
  * offline, with the reason), optionally live, and start. Errors from the server are announced.
  */
 import { useState, type FormEvent } from 'react';
-import { startRun, type RunView, type SuiteListing } from './evals-api.ts';
+import { startRun, type RunView, type StoredContentRef, type SuiteListing } from './evals-api.ts';
 
 export function StartRunForm({
   listing,
   busy,
   onStarted,
+  stored,
 }: {
   listing: SuiteListing;
+  /** A stored version the runs use instead of the shipped file (from the editor). */
+  stored?: StoredContentRef;
   /** A run is in progress: the server refuses another until it ends. */
   busy: boolean;
   onStarted: (runs: RunView[]) => void;
@@ -35,7 +38,7 @@ export function StartRunForm({
     setSending(true);
     setError(null);
     try {
-      onStarted(await startRun(suites, live));
+      onStarted(await startRun(suites, live, stored ? [stored] : []));
       setChosen([]);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Could not start the run.');
@@ -50,6 +53,12 @@ export function StartRunForm({
   return (
     <form className="start-run" onSubmit={submit} aria-labelledby="start-run-heading">
       <h3 id="start-run-heading">Start a run</h3>
+      {stored && (
+        <p className="hint">
+          Runs use the stored version {stored.version} of {stored.kind} <code>{stored.id}</code>{' '}
+          instead of the shipped file.
+        </p>
+      )}
       <fieldset>
         <legend>Suites</legend>
         <ul className="suite-choices">

@@ -50,3 +50,65 @@ export async function fetchRubric(id: string): Promise<RubricCard> {
   );
   return body.rubric;
 }
+
+/** Which editable content a URL names. */
+export type EditableKind = 'personas' | 'scenarios';
+/** One version in a card's history (shipped file or stored). */
+export type VersionEntry = InferResponseType<
+  (typeof content)[':kind'][':id']['versions']['$get'],
+  200
+>['versions'][number];
+/** One version with its YAML text. */
+export type VersionText = InferResponseType<
+  (typeof content)[':kind'][':id']['versions'][':version']['$get'],
+  200
+>['version'];
+
+/** The versions of a persona or scenario, newest first. */
+export async function fetchVersions(kind: EditableKind, id: string): Promise<VersionEntry[]> {
+  const res = await content[':kind'][':id'].versions.$get({ param: { kind, id } });
+  return (await readJson<{ versions: VersionEntry[] }>(res)).versions;
+}
+
+/** One version's YAML. */
+export async function fetchVersionText(
+  kind: EditableKind,
+  id: string,
+  version: string,
+): Promise<VersionText> {
+  const res = await content[':kind'][':id'].versions[':version'].$get({
+    param: { kind, id, version },
+  });
+  return (await readJson<{ version: VersionText }>(res)).version;
+}
+
+/** The answer of a check: valid with the version a save would get, or the issues found. */
+export type YamlCheck = InferResponseType<
+  (typeof content)[':kind'][':id']['validate']['$post'],
+  200
+>;
+
+/** Checks edited YAML without saving it. */
+export async function validateYaml(
+  kind: EditableKind,
+  id: string,
+  yaml: string,
+): Promise<YamlCheck> {
+  const res = await content[':kind'][':id'].validate.$post({ param: { kind, id }, json: { yaml } });
+  return readJson<YamlCheck>(res);
+}
+
+/** Saves edited YAML as a new stored version. */
+export async function saveYaml(
+  kind: EditableKind,
+  id: string,
+  input: { yaml: string; basedOnVersion: string; note?: string },
+): Promise<VersionEntry> {
+  const res = await content[':kind'][':id'].versions.$post({ param: { kind, id }, json: input });
+  return (await readJson<{ version: VersionEntry }>(res)).version;
+}
+
+/** Where a version downloads as a `.yaml` file. */
+export function yamlDownloadUrl(kind: EditableKind, id: string, version: string): string {
+  return `/api/content/${kind}/${encodeURIComponent(id)}/versions/${encodeURIComponent(version)}/yaml`;
+}

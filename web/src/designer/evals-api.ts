@@ -40,9 +40,20 @@ export async function fetchRun(id: string): Promise<RunDetail> {
   return readJson<RunDetail>(await evals.runs[':id'].$get({ param: { id } }));
 }
 
+/** A stored persona or scenario version a run uses instead of the shipped file. */
+export interface StoredContentRef {
+  kind: 'persona' | 'scenario';
+  id: string;
+  version: string;
+}
+
 /** Starts a run of the suites; answers with one run per suite. */
-export async function startRun(suites: string[], live: boolean): Promise<RunView[]> {
-  const res = await evals.runs.$post({ json: { suites, live } });
+export async function startRun(
+  suites: string[],
+  live: boolean,
+  content: StoredContentRef[] = [],
+): Promise<RunView[]> {
+  const res = await evals.runs.$post({ json: { suites, live, content } });
   return (await readJson<{ runs: RunView[] }>(res)).runs;
 }
 
@@ -52,9 +63,26 @@ export async function fetchComparison(a: string, b: string): Promise<Comparison>
   return (await readJson<{ comparison: Comparison }>(res)).comparison;
 }
 
+/** Stored versions to play instead of the shipped files. */
+export interface PlayVersions {
+  scenarioVersion?: string;
+  personaVersion?: string;
+}
+
 /** Plays the learner turns so far against the scenario (offline engine). */
-export async function playTurns(scenarioId: string, turns: string[]): Promise<PlaygroundChat> {
-  return readJson<PlaygroundChat>(await evals.playground.$post({ json: { scenarioId, turns } }));
+export async function playTurns(
+  scenarioId: string,
+  turns: string[],
+  versions: PlayVersions = {},
+): Promise<PlaygroundChat> {
+  return readJson<PlaygroundChat>(
+    await evals.playground.$post({ json: { scenarioId, turns, ...versions } }),
+  );
+}
+
+/** Where a finished run's report downloads from. */
+export function reportUrl(runId: string, format: 'html' | 'json' | 'xml'): string {
+  return `/api/evals/runs/${encodeURIComponent(runId)}/report.${format}`;
 }
 
 /** True while a run has not finished. */

@@ -12,6 +12,7 @@ import { hasRole, type Actor } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Evidence } from '../../transcript/schema.ts';
 import { decisionView } from '../review/decide.ts';
+import { blindAttemptsFor } from '../review/iqa.ts';
 import { userNames } from '../review/names.ts';
 import { currentDecisions, loadReviewStates, type DecisionRow } from '../review/state.ts';
 import { coachesLearner } from '../roleplay/access.ts';
@@ -62,17 +63,19 @@ export async function evidenceRecord(
     .select()
     .from(attempts)
     .where(and(eq(attempts.learnerId, learnerId), eq(attempts.status, 'submitted')));
-  const [states, interactions] = await Promise.all([
+  const [states, interactions, blind] = await Promise.all([
     loadReviewStates(
       deps.db,
       rows.map((r) => r.id),
     ),
     learnerInteractions(deps, learnerId),
+    blindAttemptsFor(deps, actor),
   ]);
   const decided: Array<{ row: DecisionRow; attempt: (typeof rows)[number] }> = [];
   for (const attempt of rows) {
     const state = states.get(attempt.id);
-    if (!state || state.voided) continue;
+    // An attempt the reader is second-marking blind shows no decisions until they complete it.
+    if (!state || state.voided || blind.has(attempt.id)) continue;
     for (const d of currentDecisions(state.decisions).values()) decided.push({ row: d, attempt });
   }
   const names = await userNames(deps.db, [learnerId, ...decided.map((d) => d.row.assessorId)]);

@@ -18,6 +18,7 @@ import { AppError } from '../../lib/errors.ts';
 import { appendAudit } from '../audit.ts';
 import { toCsv } from './csv.ts';
 import { decisionView } from './decide.ts';
+import { blindAttemptsFor } from './iqa.ts';
 import { userNames } from './names.ts';
 import { currentDecisions, decisionKey, loadReviewStates } from './state.ts';
 
@@ -108,7 +109,11 @@ async function attemptIdsInScope(deps: AppDeps, actor: Actor, q: ExportQuery): P
 
 /** The export records (one per decision, oldest first). */
 export async function exportRecords(deps: AppDeps, actor: Actor, q: ExportQuery) {
-  const ids = await attemptIdsInScope(deps, actor, q);
+  const [inScope, blind] = await Promise.all([
+    attemptIdsInScope(deps, actor, q),
+    blindAttemptsFor(deps, actor),
+  ]);
+  const ids = inScope.filter((id) => !blind.has(id));
   const states = await loadReviewStates(deps.db, ids);
   const attemptRows =
     ids.length === 0 ? [] : await deps.db.select().from(attempts).where(inArray(attempts.id, ids));

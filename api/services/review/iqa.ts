@@ -314,3 +314,25 @@ export async function blindRubricsFor(
     );
   return new Set(rows.map((r) => r.rubricId));
 }
+
+/**
+ * Attempts the actor is second-marking right now. Exports and evidence records leave out their
+ * decisions (every pack's, since standards reuse the core criteria) until the sample is complete,
+ * so no other page unblinds the first marking either.
+ */
+export async function blindAttemptsFor(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+): Promise<Set<string>> {
+  const rows = await deps.db
+    .select({ attemptId: iqaSamples.attemptId })
+    .from(iqaSamples)
+    .where(
+      and(
+        eq(iqaSamples.organisationId, actor.organisationId),
+        eq(iqaSamples.secondAssessorId, actor.userId),
+        eq(iqaSamples.status, 'pending'),
+      ),
+    );
+  return new Set(rows.map((r) => r.attemptId));
+}

@@ -161,6 +161,43 @@ describe('IQA second marking', () => {
     );
   });
 
+  it('leaves the sampled attempt out of exports and evidence records for its second assessor until complete', async () => {
+    const { attempt, sample } = await signedOffAttempt(t, learner, first);
+    const exported = async (cookie: string) => {
+      const body = await json<{ records: Array<{ attemptId: string }> }>(
+        await t.app.request(`/api/review/exports?scope=learner&id=${w.ids.learner}&format=json`, {
+          headers: { cookie },
+        }),
+      );
+      return body.records.filter((r) => r.attemptId === attempt).length;
+    };
+    const inRecord = async (cookie: string) =>
+      (
+        await (
+          await t.app.request(`/api/records/learners/${w.ids.learner}/standards/core-webchat`, {
+            headers: { cookie },
+          })
+        ).text()
+      ).includes(attempt);
+    expect(await exported(first)).toBeGreaterThan(0);
+    expect(await inRecord(first)).toBe(true);
+    expect(await exported(second)).toBe(0);
+    expect(await inRecord(second)).toBe(false);
+
+    const blind = await json<BlindView>(await iqaCall(t, second, 'GET', `/samples/${sample}`));
+    for (const c of blind.criteria)
+      await json(
+        await iqaCall(t, second, 'POST', `/samples/${sample}/decisions`, {
+          criterionId: c.id,
+          verdict: 'met',
+        }),
+        201,
+      );
+    await json(await iqaCall(t, second, 'POST', `/samples/${sample}/complete`));
+    expect(await exported(second)).toBe(await exported(first));
+    expect(await inRecord(second)).toBe(true);
+  });
+
   it('takes a blind verdict per criterion, completes, and lists the disagreements', async () => {
     const { attempt, sample } = await signedOffAttempt(t, learner, first);
     const view = await json<BlindView>(await iqaCall(t, second, 'GET', `/samples/${sample}`));

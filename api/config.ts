@@ -26,6 +26,12 @@ export const configSchema = z
       )
       .default('file:data/rapport.db'),
     DATABASE_AUTH_TOKEN: optionalText,
+    /**
+     * SQLite `synchronous` for a local file database (WAL): `normal` does not fsync on every
+     * commit (survives a crash of the process, may lose the last commits on power loss), `full`
+     * does (see docs/decisions/008-performance.md).
+     */
+    DATABASE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
     AUTH_SECRET: optionalText,
     /** Public origin of the app, e.g. https://rapport.example.org (cookies, CSRF origin check). */
     APP_ORIGIN: z.url().optional(),
@@ -70,6 +76,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /** SQLite `synchronous` for a local file database. */
+  databaseSynchronous: 'normal' | 'full';
   /** Secret for signing session cookies; a fixed development secret when unset outside production. */
   authSecret: string;
   appOrigin: string | undefined;
@@ -118,6 +126,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
     port: v.PORT,
     databaseUrl: v.DATABASE_URL,
     databaseAuthToken: v.DATABASE_AUTH_TOKEN,
+    databaseSynchronous: v.DATABASE_SYNCHRONOUS,
     authSecret: v.AUTH_SECRET ?? DEV_SECRET,
     appOrigin: v.APP_ORIGIN,
     llm: v.OPENAI_API_KEY

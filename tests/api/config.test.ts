@@ -8,6 +8,7 @@ describe('parseConfig', () => {
       port: 8787,
       databaseUrl: 'file:data/rapport.db',
       databaseAuthToken: undefined,
+      databaseSynchronous: 'normal',
       authSecret: expect.any(String),
       appOrigin: undefined,
       llm: null,

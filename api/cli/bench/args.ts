@@ -21,6 +21,8 @@ const optionsSchema = z.strictObject({
   offlineRounds: z.number().int().min(1).max(100),
   timeoutSeconds: z.coerce.number().int().min(10).max(3600),
   smoke: z.boolean(),
+  /** Folder for the server's V8 CPU profile (`node --cpu-prof`), or null for none. */
+  cpuProfDir: z.string().min(1).nullable(),
 });
 
 /** Parsed benchmark options. */
@@ -30,7 +32,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 export const BENCH_USAGE =
   'usage: npm run bench -- [--smoke] [--chats 200] [--turns 6] [--ttft 400] [--tps 40] [--gradings 50] ' +
   '[--grading-concurrency 10] [--reply-tokens 40] [--think 500] [--error-rate 0] [--rate-limit-rate 0] ' +
-  '[--levels 1,50,200] [--timeout 900]';
+  '[--levels 1,50,200] [--timeout 900] [--cpu-prof DIR]';
 
 /** Parses argv; throws an Error with a one-line message on bad input. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -52,6 +54,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'rate-limit-rate': { type: 'string' },
       levels: { type: 'string' },
       timeout: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
   const smoke = values.smoke === true;
@@ -75,6 +78,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     offlineRounds: smoke ? 1 : 5,
     timeoutSeconds: values.timeout ?? (smoke ? 180 : 1800),
     smoke,
+    cpuProfDir: values['cpu-prof'] ?? null,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

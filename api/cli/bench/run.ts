@@ -102,7 +102,11 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
     rateLimitRate: opts.rateLimitRate,
   });
   const demoPassword = `bench-${randomBytes(6).toString('hex')}`;
-  const app = await startApp({ llmBaseURL: fake.baseURL, demoPassword });
+  const app = await startApp({
+    llmBaseURL: fake.baseURL,
+    demoPassword,
+    cpuProfDir: opts.cpuProfDir,
+  });
   const rss = sampleRss(app.pid);
   try {
     const admin = await signInAdmin(app.url, demoPassword);

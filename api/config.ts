@@ -44,6 +44,8 @@ export const configSchema = z
     RAPPORT_SIGNIN_PER_MINUTE: intFromEnv(10, 1, 10_000),
     /** How long a generating persona reply is held before another instance may take it over. */
     RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
+    /** How long a resolved session is reused per process (0 = look it up on every request). */
+    RAPPORT_SESSION_CACHE_MS: intFromEnv(5_000, 0, 60_000),
     /** How long a running grading job is held before another worker may take it over. */
     RAPPORT_GRADING_LEASE_MS: intFromEnv(120_000, 1_000, 3_600_000),
     RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
@@ -85,6 +87,8 @@ export interface AppConfig {
   llm: LlmSettings | null;
   signInPerMinute: number;
   replyLeaseMs: number;
+  /** How long a resolved session is reused per process; 0 turns the cache off. */
+  sessionCacheMs: number;
   gradingLeaseMs: number;
   demoSeed: boolean;
   demoPassword: string | undefined;
@@ -141,6 +145,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
       : null,
     signInPerMinute: v.RAPPORT_SIGNIN_PER_MINUTE,
     replyLeaseMs: v.RAPPORT_REPLY_LEASE_MS,
+    sessionCacheMs: v.RAPPORT_SESSION_CACHE_MS,
     gradingLeaseMs: v.RAPPORT_GRADING_LEASE_MS,
     demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
     demoPassword: v.RAPPORT_DEMO_PASSWORD,

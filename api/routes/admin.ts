@@ -10,6 +10,7 @@ import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createAccount, listOrganisationUsers, setRoles } from '../services/accounts.ts';
+import { sessionCacheFor } from '../middleware/session-cache.ts';
 import { appendAudit } from '../services/audit.ts';
 import { generatePassword } from '../services/passwords.ts';
 
@@ -66,6 +67,7 @@ export const adminRoutes = new Hono<AppEnv>()
         throw new AppError('CONFLICT', 'You cannot remove your own admin role; ask another admin.');
       }
       const change = await setRoles(db, actor.organisationId, id, roles);
+      sessionCacheFor(c.var.deps).forgetUser(id);
       await appendAudit(db, clock, {
         organisationId: actor.organisationId,
         actorId: actor.userId,

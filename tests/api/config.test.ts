@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       llm: null,
       signInPerMinute: 10,
       replyLeaseMs: 30_000,
+      sessionCacheMs: 5_000,
       gradingLeaseMs: 120_000,
       demoSeed: true,
       demoPassword: undefined,

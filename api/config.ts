@@ -41,6 +41,8 @@ export const configSchema = z
     RAPPORT_GRADER_MODEL: z.string().min(1).default('gpt-4o-mini'),
     RAPPORT_LLM_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
     RAPPORT_LLM_RETRIES: intFromEnv(1, 0, 5),
+    /** Head start of a grading's first judge call over the others, so they hit the prompt cache. */
+    RAPPORT_JUDGE_STAGGER_MS: intFromEnv(500, 0, 30_000),
     RAPPORT_SIGNIN_PER_MINUTE: intFromEnv(10, 1, 10_000),
     /** How long a generating persona reply is held before another instance may take it over. */
     RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
@@ -141,6 +143,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
           graderModel: v.RAPPORT_GRADER_MODEL,
           timeoutMs: v.RAPPORT_LLM_TIMEOUT_MS,
           retries: v.RAPPORT_LLM_RETRIES,
+          judgeStaggerMs: v.RAPPORT_JUDGE_STAGGER_MS,
         }
       : null,
     signInPerMinute: v.RAPPORT_SIGNIN_PER_MINUTE,

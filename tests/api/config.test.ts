@@ -36,6 +36,7 @@ describe('parseConfig', () => {
       graderModel: 'grader-model',
       timeoutMs: 30_000,
       retries: 1,
+      judgeStaggerMs: 500,
     });
   });
 

@@ -21,6 +21,10 @@ const optionsSchema = z.strictObject({
   offlineRounds: z.number().int().min(1).max(100),
   timeoutSeconds: z.coerce.number().int().min(10).max(3600),
   smoke: z.boolean(),
+  /** When the fake provider caches a prompt prefix: once processed (TTFT later) or on arrival. */
+  cacheOn: z.enum(['processed', 'arrival']),
+  /** RAPPORT_JUDGE_STAGGER_MS for the server, or null for the app's default. */
+  judgeStagger: z.coerce.number().int().min(0).max(30_000).nullable(),
   /** Folder for the server's V8 CPU profile (`node --cpu-prof`), or null for none. */
   cpuProfDir: z.string().min(1).nullable(),
 });
@@ -32,7 +36,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 export const BENCH_USAGE =
   'usage: npm run bench -- [--smoke] [--chats 200] [--turns 6] [--ttft 400] [--tps 40] [--gradings 50] ' +
   '[--grading-concurrency 10] [--reply-tokens 40] [--think 500] [--error-rate 0] [--rate-limit-rate 0] ' +
-  '[--levels 1,50,200] [--timeout 900] [--cpu-prof DIR]';
+  '[--levels 1,50,200] [--timeout 900] [--cache-on processed|arrival] [--judge-stagger MS] [--cpu-prof DIR]';
 
 /** Parses argv; throws an Error with a one-line message on bad input. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -55,6 +59,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       levels: { type: 'string' },
       timeout: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'cache-on': { type: 'string' },
+      'judge-stagger': { type: 'string' },
     },
   });
   const smoke = values.smoke === true;
@@ -79,6 +85,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     timeoutSeconds: values.timeout ?? (smoke ? 180 : 1800),
     smoke,
     cpuProfDir: values['cpu-prof'] ?? null,
+    cacheOn: values['cache-on'] ?? 'processed',
+    judgeStagger: values['judge-stagger'] ?? null,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -72,7 +72,7 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
   ]);
   rows.push([
     'fake model',
-    `TTFT ${o.ttft} ms, ${o.tps} tok/s, ${o.replyTokens} tokens/reply, errors ${o.errorRate}, 429s ${o.rateLimitRate}`,
+    `TTFT ${o.ttft} ms, ${o.tps} tok/s, ${o.replyTokens} tokens/reply, errors ${o.errorRate}, 429s ${o.rateLimitRate}, caches on ${o.cacheOn}, judge stagger ${o.judgeStagger ?? 'default'}`,
   ]);
   for (const l of f.levels) {
     const at = `${l.chats} chats`;

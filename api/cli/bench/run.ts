@@ -100,12 +100,14 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
     replyTokens: opts.replyTokens,
     errorRate: opts.errorRate,
     rateLimitRate: opts.rateLimitRate,
+    cacheOn: opts.cacheOn,
   });
   const demoPassword = `bench-${randomBytes(6).toString('hex')}`;
   const app = await startApp({
     llmBaseURL: fake.baseURL,
     demoPassword,
     cpuProfDir: opts.cpuProfDir,
+    env: opts.judgeStagger === null ? {} : { RAPPORT_JUDGE_STAGGER_MS: String(opts.judgeStagger) },
   });
   const rss = sampleRss(app.pid);
   try {

@@ -32,6 +32,8 @@ export interface LevelFigures {
   addedFirstMs: Summary;
   addedEndMs: Summary;
   relayMs: Summary;
+  /** SSE delta events per reply (the fake writes one chunk per token). */
+  eventsPerReply: Summary;
   modelTurnMs: Summary;
   /** Server-added p95 (first token) as a share of a typical (median) model turn. */
   addedP95OfModelTurn: number | null;
@@ -80,6 +82,7 @@ function levelFigures(
     addedFirstMs: added,
     addedEndMs: summarise(samples.addedEnd),
     relayMs: summarise(samples.relay),
+    eventsPerReply: summarise(samples.eventsPerReply),
     modelTurnMs: model,
     addedP95OfModelTurn:
       added.p95 !== null && model.p50 ? Math.round((added.p95 / model.p50) * 1000) / 1000 : null,

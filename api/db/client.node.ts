@@ -11,6 +11,18 @@ import type { Db } from './client.ts';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** Connections of a local file database (the libSQL client's default limit). */
+export const FILE_POOL_SIZE = 20;
+
+/**
+ * Runs a per-connection statement on every connection of the pool: that many statements started
+ * in the same tick each borrow a different connection (opening it if needed), and the pool never
+ * opens more than its limit.
+ */
+async function onEveryConnection(client: Client, sql: string): Promise<void> {
+  await Promise.all(Array.from({ length: FILE_POOL_SIZE }, () => client.execute(sql)));
+}
+
 /**
  * Opens a libSQL client for `url`, creating the folder of a local file database. A local file
  * runs in WAL mode with `synchronous` = `normal` unless `full` is asked for: every statement runs
@@ -29,22 +41,23 @@ export async function openLibsqlClient(
     const path = url.slice('file:'.length);
     if (path && path !== ':memory:') await mkdir(dirname(resolve(path)), { recursive: true });
   }
-  // One connection for a local file: the client otherwise opens another whenever a statement
-  // starts while one is borrowed (between `await`s), and per-connection settings (foreign keys,
-  // synchronous) silently did not apply to those. Every statement runs synchronously on this
-  // thread anyway, so more connections never ran anything in parallel; a caller that finds the
-  // connection busy now waits asynchronously instead of busy-waiting on a lock.
+  // A local file is served by a fixed pool of connections, all opened now: the client opens
+  // another connection whenever a statement starts while one is borrowed (between awaits), and
+  // per-connection settings (synchronous, foreign keys) set on one connection silently did not
+  // apply to the others. One connection for everything was tried and queued every statement
+  // behind all others: at 200 chats sends took 7× longer (docs/performance.md).
   const client = createClient({
     url,
     authToken,
     timeout: BUSY_TIMEOUT_MS,
-    ...(isFile ? { concurrency: 1 } : {}),
+    ...(isFile ? { concurrency: FILE_POOL_SIZE } : {}),
   });
   if (isFile && !url.includes(':memory:')) {
     await client.execute('PRAGMA journal_mode=WAL');
-    await client.execute(`PRAGMA synchronous=${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-  }
-  if (isFile || url === ':memory:') {
+    const sync = `PRAGMA synchronous=${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`;
+    await onEveryConnection(client, sync);
+    await onEveryConnection(client, 'PRAGMA foreign_keys=ON');
+  } else if (isFile || url === ':memory:') {
     await client.execute('PRAGMA foreign_keys=ON');
   }
   return client;

@@ -15,6 +15,7 @@ import { jsonDepthLimit } from './middleware/json-depth.ts';
 import { originCheck } from './middleware/origin-check.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionMiddleware } from './middleware/session.ts';
+import { sessionCacheFor } from './middleware/session-cache.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { attemptRoutes } from './routes/attempts.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
@@ -127,6 +128,8 @@ export function createApp(deps: AppDeps) {
     const ip = deps.clientIp?.(c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
     const res = await deps.auth.handler(new Request(c.req.raw, { headers }));
+    // Sign-out (or any other auth call) must not leave this cookie's session cached.
+    sessionCacheFor(deps).forgetCookie(c.req.header('cookie'));
     if (res.status < 400) return res;
     return authErrorResponse(c, res);
   });

@@ -26,6 +26,12 @@ export const configSchema = z
       )
       .default('file:data/rapport.db'),
     DATABASE_AUTH_TOKEN: optionalText,
+    /**
+     * SQLite `synchronous` for a local file database (WAL): `normal` does not fsync on every
+     * commit (survives a crash of the process, may lose the last commits on power loss), `full`
+     * does (see docs/decisions/008-performance.md).
+     */
+    DATABASE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
     AUTH_SECRET: optionalText,
     /** Public origin of the app, e.g. https://rapport.example.org (cookies, CSRF origin check). */
     APP_ORIGIN: z.url().optional(),
@@ -35,6 +41,8 @@ export const configSchema = z
     RAPPORT_GRADER_MODEL: z.string().min(1).default('gpt-4o-mini'),
     RAPPORT_LLM_TIMEOUT_MS: intFromEnv(30_000, 1_000, 600_000),
     RAPPORT_LLM_RETRIES: intFromEnv(1, 0, 5),
+    /** Head start of a grading's first judge call over the others, so they hit the prompt cache. */
+    RAPPORT_JUDGE_STAGGER_MS: intFromEnv(500, 0, 30_000),
     RAPPORT_SIGNIN_PER_MINUTE: intFromEnv(10, 1, 10_000),
     /** Per-user and per-client-IP limits (per minute, per process) on model-spending writes. */
     RAPPORT_SEND_PER_MINUTE: intFromEnv(30, 1, 100_000),
@@ -50,6 +58,8 @@ export const configSchema = z
     RAPPORT_LOG_REDACT_TEXT: z.enum(['on', 'off']).optional(),
     /** How long a generating persona reply is held before another instance may take it over. */
     RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
+    /** How long a resolved session is reused per process (0 = look it up on every request). */
+    RAPPORT_SESSION_CACHE_MS: intFromEnv(5_000, 0, 60_000),
     /** How long a running grading job is held before another worker may take it over. */
     RAPPORT_GRADING_LEASE_MS: intFromEnv(120_000, 1_000, 3_600_000),
     /** Node server: a client must send its request headers within this time (slow-loris guard). */
@@ -95,6 +105,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /** SQLite `synchronous` for a local file database. */
+  databaseSynchronous: 'normal' | 'full';
   /** Secret for signing session cookies; a fixed development secret when unset outside production. */
   authSecret: string;
   appOrigin: string | undefined;
@@ -108,6 +120,8 @@ export interface AppConfig {
   /** Whether free text in log fields is replaced by its length and hash (on by default in production). */
   logRedactText: boolean;
   replyLeaseMs: number;
+  /** How long a resolved session is reused per process; 0 turns the cache off. */
+  sessionCacheMs: number;
   gradingLeaseMs: number;
   /** Node HTTP server limits on slow clients (request headers, whole request), in ms. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number };
@@ -164,6 +178,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
     port: v.PORT,
     databaseUrl: v.DATABASE_URL,
     databaseAuthToken: v.DATABASE_AUTH_TOKEN,
+    databaseSynchronous: v.DATABASE_SYNCHRONOUS,
     authSecret: v.AUTH_SECRET ?? DEV_SECRET,
     appOrigin: v.APP_ORIGIN,
     llm: v.OPENAI_API_KEY
@@ -174,6 +189,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
           graderModel: v.RAPPORT_GRADER_MODEL,
           timeoutMs: v.RAPPORT_LLM_TIMEOUT_MS,
           retries: v.RAPPORT_LLM_RETRIES,
+          judgeStaggerMs: v.RAPPORT_JUDGE_STAGGER_MS,
         }
       : null,
     signInPerMinute: v.RAPPORT_SIGNIN_PER_MINUTE,
@@ -190,6 +206,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
     logRedactText:
       (v.RAPPORT_LOG_REDACT_TEXT ?? (v.NODE_ENV === 'production' ? 'on' : 'off')) === 'on',
     replyLeaseMs: v.RAPPORT_REPLY_LEASE_MS,
+    sessionCacheMs: v.RAPPORT_SESSION_CACHE_MS,
     gradingLeaseMs: v.RAPPORT_GRADING_LEASE_MS,
     http: {
       headersTimeoutMs: v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS,

@@ -42,7 +42,9 @@ if (!parsed.success) {
 }
 const args = parsed.data;
 const config = configFromEnvOrExit();
-const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken);
+const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken, {
+  synchronous: config.databaseSynchronous,
+});
 const db = createDb({ client });
 await applyMigrations(db);
 const logger = createLogger('warn');

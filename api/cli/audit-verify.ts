@@ -5,7 +5,9 @@ import { verifyAuditChain } from '../services/audit.ts';
 import { configFromEnvOrExit } from './env.ts';
 
 const config = configFromEnvOrExit();
-const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken);
+const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken, {
+  synchronous: config.databaseSynchronous,
+});
 const result = await verifyAuditChain(createDb({ client }));
 client.close();
 if (result.ok) {

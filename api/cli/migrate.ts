@@ -4,7 +4,9 @@ import { applyMigrations, openLibsqlClient } from '../db/client.node.ts';
 import { configFromEnvOrExit } from './env.ts';
 
 const config = configFromEnvOrExit();
-const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken);
+const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken, {
+  synchronous: config.databaseSynchronous,
+});
 await applyMigrations(createDb({ client }));
 client.close();
 process.stdout.write(`Migrations applied to ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}\n`);

@@ -12,4 +12,10 @@ export interface LlmSettings {
   timeoutMs: number;
   /** How many times we retry a failed call ourselves (transient errors only). */
   retries: number;
+  /**
+   * How long the other judge calls of a grading wait after the first one started, so the
+   * provider has processed the shared prompt prefix and serves it from its cache (0 = all at
+   * once). Providers cache a prefix only once a request with it has been processed.
+   */
+  judgeStaggerMs?: number;
 }

@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors.ts';
 import { validate } from '../lib/validate.ts';
 import { actorOf, requireRoles } from '../middleware/guards.ts';
 import { createAccount, listOrganisationUsers, setRoles } from '../services/accounts.ts';
+import { sessionCacheFor } from '../middleware/session-cache.ts';
 import { appendAudit } from '../services/audit.ts';
 import { budgetView, setMonthlyBudget } from '../services/llm-budget.ts';
 import { generatePassword } from '../services/passwords.ts';
@@ -98,6 +99,7 @@ export const adminRoutes = new Hono<AppEnv>()
         throw new AppError('CONFLICT', 'You cannot remove your own admin role; ask another admin.');
       }
       const change = await setRoles(db, actor.organisationId, id, roles);
+      sessionCacheFor(c.var.deps).forgetUser(id);
       await appendAudit(db, clock, {
         organisationId: actor.organisationId,
         actorId: actor.userId,

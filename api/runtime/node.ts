@@ -40,7 +40,9 @@ export async function buildNodeRuntime(
   config: AppConfig,
   opts: NodeDepsOptions,
 ): Promise<NodeRuntime> {
-  const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken);
+  const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken, {
+    synchronous: config.databaseSynchronous,
+  });
   const db: Db = createDb({ client });
   await applyMigrations(db);
   const clock = opts.clock ?? systemClock;

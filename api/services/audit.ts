@@ -25,11 +25,8 @@ export interface AuditEntry {
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-// Synchronous on purpose: appendAudit hashes inside a write transaction, and an await that
-// yields to the event loop there (crypto.subtle) let other requests write on the main libSQL
-// connection, which busy-waits synchronously on the lock the transaction holds: a 5 s stall of
-// the whole process and SQLITE_BUSY (found by npm run bench). node:crypto also runs on Workers
-// (nodejs_compat).
+// Synchronous so the hash of a row never waits on the event loop (node:crypto also runs on
+// Workers with nodejs_compat).
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -49,13 +46,47 @@ function hashInput(row: Omit<AuditRow, 'seq' | 'hash'>): string {
   ]);
 }
 
+/** How often an append re-reads the tail after losing a race before it gives up. */
+export const AUDIT_APPEND_TRIES = 50;
+
+/** True when `err` (or its cause) is the unique index on `prev_hash` refusing a second child. */
+function isForkConflict(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if (/UNIQUE constraint failed: audit_log\.prev_hash/.test(String(e))) return true;
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return false;
+}
+
+// Appends from one process go one at a time, so they never race each other; the retry below is
+// for other processes (instances) writing to the same database.
+const appendQueues = new WeakMap<Db, Promise<unknown>>();
+
 /**
- * Appends one entry. Runs in a write transaction so two writers cannot both chain onto the same
- * previous row.
+ * Appends one entry without a transaction: reads the tail's hash, inserts the row chained onto
+ * it, and when another writer chained onto the same tail first (the unique index on
+ * `prev_hash` refuses the fork) re-reads the tail and tries again, a bounded number of times.
+ * An interactive write transaction here used to hold the database's write lock across awaits,
+ * so other writers stalled (see docs/decisions/008-performance.md).
  */
-export async function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Promise<AuditRow> {
-  return db.transaction(async (tx) => {
-    const [last] = await tx
+export function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Promise<AuditRow> {
+  const previous = appendQueues.get(db) ?? Promise.resolve();
+  const result = previous.then(
+    () => appendChained(db, clock, entry),
+    () => appendChained(db, clock, entry),
+  );
+  const settled = result.catch(() => undefined);
+  appendQueues.set(db, settled);
+  // Forget the queue once it is idle, so a closed database is not kept alive by it.
+  void settled.then(() => {
+    if (appendQueues.get(db) === settled) appendQueues.delete(db);
+  });
+  return result;
+}
+
+async function appendChained(db: Db, clock: Clock, entry: AuditEntry): Promise<AuditRow> {
+  for (let attempt = 1; ; attempt++) {
+    const [last] = await db
       .select({ hash: auditLog.hash })
       .from(auditLog)
       .orderBy(desc(auditLog.seq))
@@ -72,13 +103,17 @@ export async function appendAudit(db: Db, clock: Clock, entry: AuditEntry): Prom
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const hash = sha256Hex(hashInput(row));
-    const [inserted] = await tx
-      .insert(auditLog)
-      .values({ ...row, hash })
-      .returning();
-    if (!inserted) throw new Error('audit insert returned no row');
-    return inserted;
-  });
+    try {
+      const [inserted] = await db
+        .insert(auditLog)
+        .values({ ...row, hash })
+        .returning();
+      if (!inserted) throw new Error('audit insert returned no row');
+      return inserted;
+    } catch (err) {
+      if (!isForkConflict(err) || attempt >= AUDIT_APPEND_TRIES) throw err;
+    }
+  }
 }
 
 /** Result of checking the whole chain. */

@@ -8,6 +8,7 @@ describe('parseConfig', () => {
       port: 8787,
       databaseUrl: 'file:data/rapport.db',
       databaseAuthToken: undefined,
+      databaseSynchronous: 'normal',
       authSecret: expect.any(String),
       appOrigin: undefined,
       llm: null,
@@ -24,6 +25,7 @@ describe('parseConfig', () => {
       defaultMonthlyTokenBudget: undefined,
       logRedactText: false,
       replyLeaseMs: 30_000,
+      sessionCacheMs: 5_000,
       gradingLeaseMs: 120_000,
       http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
       demoSeed: true,
@@ -58,6 +60,7 @@ describe('parseConfig', () => {
       graderModel: 'grader-model',
       timeoutMs: 30_000,
       retries: 1,
+      judgeStaggerMs: 500,
     });
   });
 

@@ -66,6 +66,8 @@ export async function createTestApp(opts: TestAppOptions = {}) {
     RAPPORT_DEMO_SEED: 'off',
     LOG_LEVEL: 'silent',
     RAPPORT_SIGNIN_PER_MINUTE: '1000',
+    // Tests must not wait in real time for the judge calls' cache head start.
+    RAPPORT_JUDGE_STAGGER_MS: '0',
     ...opts.env,
   });
   const client = opts.databaseUrl

@@ -41,6 +41,8 @@ export async function startApp(opts: {
   /** Where the server's output goes as well as being kept (dev:mocks shows it). */
   echo?: (text: string) => void;
   port?: number;
+  /** Writes a V8 CPU profile of the server into this folder when it stops (`--cpu-prof`). */
+  cpuProfDir?: string | null;
 }): Promise<AppProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
   const dbFile = join(dir, 'rapport.db');
@@ -52,7 +54,9 @@ export async function startApp(opts: {
     out = (out + text).slice(-20_000);
     opts.echo?.(text);
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/entry.node.ts'], {
+  const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const args = [...profile, '--import', 'tsx', 'api/entry.node.ts'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

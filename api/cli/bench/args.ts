@@ -21,6 +21,12 @@ const optionsSchema = z.strictObject({
   offlineRounds: z.number().int().min(1).max(100),
   timeoutSeconds: z.coerce.number().int().min(10).max(3600),
   smoke: z.boolean(),
+  /** When the fake provider caches a prompt prefix: once processed (TTFT later) or on arrival. */
+  cacheOn: z.enum(['processed', 'arrival']),
+  /** RAPPORT_JUDGE_STAGGER_MS for the server, or null for the app's default. */
+  judgeStagger: z.coerce.number().int().min(0).max(30_000).nullable(),
+  /** Folder for the server's V8 CPU profile (`node --cpu-prof`), or null for none. */
+  cpuProfDir: z.string().min(1).nullable(),
 });
 
 /** Parsed benchmark options. */
@@ -30,7 +36,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 export const BENCH_USAGE =
   'usage: npm run bench -- [--smoke] [--chats 200] [--turns 6] [--ttft 400] [--tps 40] [--gradings 50] ' +
   '[--grading-concurrency 10] [--reply-tokens 40] [--think 500] [--error-rate 0] [--rate-limit-rate 0] ' +
-  '[--levels 1,50,200] [--timeout 900]';
+  '[--levels 1,50,200] [--timeout 900] [--cache-on processed|arrival] [--judge-stagger MS] [--cpu-prof DIR]';
 
 /** Parses argv; throws an Error with a one-line message on bad input. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
@@ -52,6 +58,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'rate-limit-rate': { type: 'string' },
       levels: { type: 'string' },
       timeout: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'cache-on': { type: 'string' },
+      'judge-stagger': { type: 'string' },
     },
   });
   const smoke = values.smoke === true;
@@ -75,6 +84,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     offlineRounds: smoke ? 1 : 5,
     timeoutSeconds: values.timeout ?? (smoke ? 180 : 1800),
     smoke,
+    cpuProfDir: values['cpu-prof'] ?? null,
+    cacheOn: values['cache-on'] ?? 'processed',
+    judgeStagger: values['judge-stagger'] ?? null,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

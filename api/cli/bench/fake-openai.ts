@@ -34,6 +34,12 @@ export interface FakeOpenAiOptions {
   port: number;
   /** Most requests this server answers before refusing more (a bound for runaway loops). */
   maxRequests: number;
+  /**
+   * When a prompt's prefix becomes cached: `processed` (like real providers) once the request's
+   * time to first token has passed, so parallel requests that arrive together all miss;
+   * `arrival` as soon as a request with it arrived (optimistic).
+   */
+  cacheOn: 'processed' | 'arrival';
 }
 
 /** Defaults: a realistic hosted small model. */
@@ -47,6 +53,7 @@ export const DEFAULT_FAKE_OPTIONS: FakeOpenAiOptions = {
   seed: 1,
   port: 0,
   maxRequests: 1_000_000,
+  cacheOn: 'processed',
 };
 
 /** One streamed reply as the fake wrote it. */
@@ -145,6 +152,12 @@ export async function startFakeOpenAi(
     outputTokens: 0,
   };
   const msPerToken = 1000 / opts.tokensPerSecond;
+  const cachedTokens = (prompt: string): number => {
+    const cached = cache.lookup(prompt);
+    if (opts.cacheOn === 'arrival') cache.store(prompt);
+    else setTimeout(() => cache.store(prompt), opts.ttftMs).unref();
+    return cached;
+  };
   const model = (req: ChatRequest) => req.model;
 
   async function streamReply(req: ChatRequest, res: ServerResponse, receivedAt: number) {
@@ -153,7 +166,7 @@ export async function startFakeOpenAi(
     stats.streamed += 1;
     const tokens = personaTokens(Math.min(opts.replyTokens, req.maxTokens ?? 4096), stats.streamed);
     const prompt = estimateTokens(req.promptText);
-    const cached = cache.lookupAndStore(req.promptText);
+    const cached = cachedTokens(req.promptText);
     let closed = false;
     res.on('close', () => (closed = true));
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -196,7 +209,7 @@ export async function startFakeOpenAi(
     const content = info ? judgeAnswer(info) : personaTokens(opts.replyTokens).join('');
     const completion = estimateTokens(content);
     const prompt = estimateTokens(req.promptText);
-    const cached = cache.lookupAndStore(req.promptText);
+    const cached = cachedTokens(req.promptText);
     await sleep(receivedAt + opts.ttftMs + completion * msPerToken - preciseNow());
     if (res.destroyed) return;
     sendJson(res, 200, {

@@ -26,22 +26,43 @@ export class PrefixCache {
 
   /** Cached tokens for `prompt` (the longest previously seen prefix), then remembers it. */
   lookupAndStore(prompt: string): number {
-    const blockChars = CACHE_BLOCK_TOKENS * CHARS_PER_TOKEN;
-    let chain = '';
+    const cached = this.lookup(prompt);
+    this.store(prompt);
+    return cached;
+  }
+
+  /** Cached tokens for `prompt`: the longest prefix stored before, if ≥ the provider minimum. */
+  lookup(prompt: string): number {
     let cachedBlocks = 0;
-    let stillHitting = true;
-    for (let end = blockChars; end <= prompt.length; end += blockChars) {
-      chain = createHash('sha1')
-        .update(chain)
-        .update(prompt.slice(end - blockChars, end))
-        .digest('hex');
-      if (stillHitting && this.seen.has(chain)) cachedBlocks += 1;
-      else stillHitting = false;
-      // Bounded memory: a long-running dev server forgets rather than grows without limit.
-      if (this.seen.size >= this.maxEntries) this.seen.clear();
-      this.seen.add(chain);
+    for (const chain of blockChain(prompt)) {
+      if (!this.seen.has(chain)) break;
+      cachedBlocks += 1;
     }
     const cached = cachedBlocks * CACHE_BLOCK_TOKENS;
     return cached >= MIN_CACHED_TOKENS ? cached : 0;
   }
+
+  /** Remembers every block prefix of `prompt` (a provider does this once it has processed it). */
+  store(prompt: string): void {
+    for (const chain of blockChain(prompt)) {
+      // Bounded memory: a long-running dev server forgets rather than grows without limit.
+      if (this.seen.size >= this.maxEntries) this.seen.clear();
+      this.seen.add(chain);
+    }
+  }
+}
+
+/** The chained hash of each whole block of `prompt`, in order. */
+function blockChain(prompt: string): string[] {
+  const blockChars = CACHE_BLOCK_TOKENS * CHARS_PER_TOKEN;
+  const chains: string[] = [];
+  let chain = '';
+  for (let end = blockChars; end <= prompt.length; end += blockChars) {
+    chain = createHash('sha1')
+      .update(chain)
+      .update(prompt.slice(end - blockChars, end))
+      .digest('hex');
+    chains.push(chain);
+  }
+  return chains;
 }

@@ -72,7 +72,7 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
   ]);
   rows.push([
     'fake model',
-    `TTFT ${o.ttft} ms, ${o.tps} tok/s, ${o.replyTokens} tokens/reply, errors ${o.errorRate}, 429s ${o.rateLimitRate}`,
+    `TTFT ${o.ttft} ms, ${o.tps} tok/s, ${o.replyTokens} tokens/reply, errors ${o.errorRate}, 429s ${o.rateLimitRate}, caches on ${o.cacheOn}, judge stagger ${o.judgeStagger ?? 'default'}`,
   ]);
   for (const l of f.levels) {
     const at = `${l.chats} chats`;
@@ -83,6 +83,10 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
     rows.push([`${at}: server-added first token p50/p95/p99`, pcts(l.addedFirstMs)]);
     rows.push([`${at}: server-added end of reply p50/p95/p99`, pcts(l.addedEndMs)]);
     rows.push([`${at}: relay delay per token p50/p95/p99`, pcts(l.relayMs)]);
+    rows.push([
+      `${at}: SSE delta events per reply p50 / mean (${o.replyTokens} chunks)`,
+      `${fmt(l.eventsPerReply.p50)} / ${fmt(l.eventsPerReply.mean)}`,
+    ]);
     rows.push([
       `${at}: model turn p50; added p95 / model turn`,
       `${fmt(l.modelTurnMs.p50, ' ms')}; ${fmt(l.addedP95OfModelTurn)}`,

@@ -32,6 +32,8 @@ export interface LevelFigures {
   addedFirstMs: Summary;
   addedEndMs: Summary;
   relayMs: Summary;
+  /** SSE delta events per reply (the fake writes one chunk per token). */
+  eventsPerReply: Summary;
   modelTurnMs: Summary;
   /** Server-added p95 (first token) as a share of a typical (median) model turn. */
   addedP95OfModelTurn: number | null;
@@ -80,6 +82,7 @@ function levelFigures(
     addedFirstMs: added,
     addedEndMs: summarise(samples.addedEnd),
     relayMs: summarise(samples.relay),
+    eventsPerReply: summarise(samples.eventsPerReply),
     modelTurnMs: model,
     addedP95OfModelTurn:
       added.p95 !== null && model.p50 ? Math.round((added.p95 / model.p50) * 1000) / 1000 : null,
@@ -100,9 +103,15 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
     replyTokens: opts.replyTokens,
     errorRate: opts.errorRate,
     rateLimitRate: opts.rateLimitRate,
+    cacheOn: opts.cacheOn,
   });
   const demoPassword = `bench-${randomBytes(6).toString('hex')}`;
-  const app = await startApp({ llmBaseURL: fake.baseURL, demoPassword });
+  const app = await startApp({
+    llmBaseURL: fake.baseURL,
+    demoPassword,
+    cpuProfDir: opts.cpuProfDir,
+    env: opts.judgeStagger === null ? {} : { RAPPORT_JUDGE_STAGGER_MS: String(opts.judgeStagger) },
+  });
   const rss = sampleRss(app.pid);
   try {
     const admin = await signInAdmin(app.url, demoPassword);

@@ -11,6 +11,8 @@ export interface TurnSamples {
   addedFirst: number[];
   addedEnd: number[];
   relay: number[];
+  /** SSE delta events the client read per reply (chunks merged by the server count once). */
+  eventsPerReply: number[];
   modelTurn: number[];
   post: number[];
   read: number[];
@@ -26,6 +28,7 @@ export function turnSamples(
     addedFirst: [],
     addedEnd: [],
     relay: [],
+    eventsPerReply: [],
     modelTurn: [],
     post: [],
     read: [],
@@ -51,6 +54,7 @@ export function turnSamples(
     out.modelTurn.push(modelEnd);
     out.addedFirst.push(turn.firstDeltaAt - turn.sentAt - modelFirst);
     out.addedEnd.push(turn.doneAt - turn.sentAt - modelEnd);
+    out.eventsPerReply.push(turn.deltas.length);
     let d = 0;
     for (const w of model.writes) {
       while (d < turn.deltas.length && turn.deltas[d]!.end < w.end) d++;

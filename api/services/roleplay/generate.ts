@@ -4,7 +4,7 @@
  * director state and any end of the chat in one batch. A model failure leaves the transcript as
  * it was and marks the reply `failed`, for the learner to retry.
  */
-import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
 import { attempts, messages } from '../../db/schema.ts';
 import { directorStateSchema } from '../../roleplay/director.ts';
@@ -80,16 +80,23 @@ function keepLease(deps: AppDeps, replyId: string): () => void {
 async function runReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
   const release = keepLease(deps, replyId);
   try {
-    const [attempt] = await deps.db.select().from(attempts).where(eq(attempts.id, attemptId));
-    const [reply] = await deps.db.select().from(messages).where(eq(messages.id, replyId));
+    // Everything the model call needs, read at once: these reads sit between the learner's
+    // send and the model request, so they are part of the first-token latency.
+    const [[attempt], chat, stored] = await Promise.all([
+      deps.db.select().from(attempts).where(eq(attempts.id, attemptId)),
+      deps.db
+        .select()
+        .from(messages)
+        .where(eq(messages.attemptId, attemptId))
+        .orderBy(asc(messages.seq)),
+      attemptEvents(deps, attemptId),
+    ]);
+    const reply = chat.find((m) => m.id === replyId);
     if (!attempt || !reply) throw new Error('attempt or reply vanished');
-    const history = await deps.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.attemptId, attemptId), lte(messages.seq, reply.seq - 1)))
-      .orderBy(asc(messages.seq));
-    const turns: Turn[] = history.map((m) => ({ speaker: m.speaker, text: m.text }));
-    const events: SystemEvent[] = (await attemptEvents(deps, attemptId)).map((e) => ({
+    const turns: Turn[] = chat
+      .filter((m) => m.seq < reply.seq)
+      .map((m) => ({ speaker: m.speaker, text: m.text }));
+    const events: SystemEvent[] = stored.map((e) => ({
       kind: e.kind,
       target: e.target,
       afterTurn: e.afterTurn,

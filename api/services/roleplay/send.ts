@@ -96,14 +96,11 @@ export async function sendMessage(
     }
     throw err;
   }
-  const [storedMessage, storedReply] = await Promise.all([
-    db.select().from(messages).where(eq(messages.id, message.id)),
-    db.select().from(messages).where(eq(messages.id, reply.id)),
-  ]);
-  if (!storedMessage[0] || !storedReply[0]) throw new AppError('INTERNAL', 'message not stored');
+  // The views come from the rows just stored (no read-back: every field is known here).
+  const stored = { leaseUntil: null, error: null, inputTokens: 0, outputTokens: 0 };
   return {
-    message: messageView(storedMessage[0]),
-    reply: messageView(storedReply[0]),
+    message: messageView({ ...message, ...stored, cachedInputTokens: 0 }),
+    reply: messageView({ ...reply, ...stored, clientMessageId: null, cachedInputTokens: 0 }),
     created: true,
   };
 }

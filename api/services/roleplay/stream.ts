@@ -15,6 +15,49 @@ import type { HubEvent } from './reply-hub.ts';
 
 const POLL_MS = 200;
 
+/**
+ * Sends hub events in order, merging deltas that arrive before the next timer tick into one SSE
+ * event (its id is the last merged index, so Last-Event-ID resumption is unchanged). Idle, that
+ * is one event per delta with no added wait; under load, when several model chunks are read in
+ * one turn of the event loop, it is one write instead of several (found by npm run bench).
+ */
+export function coalescingSender(send: (e: HubEvent) => Promise<unknown>) {
+  let text = '';
+  let index = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (index < 0) return;
+    const event: HubEvent = { type: 'delta', index, text };
+    text = '';
+    index = -1;
+    chain = chain.then(() => send(event));
+  };
+  return {
+    /** Queues an event; resolves once it (and everything before it) has been written. */
+    push(e: HubEvent): Promise<unknown> {
+      if (e.type === 'delta') {
+        text += e.text;
+        index = e.index;
+        timer ??= setTimeout(flush, 0);
+        return chain;
+      }
+      flush();
+      chain = chain.then(() => send(e));
+      return chain;
+    },
+    /** Drops anything not yet written (the client went away). */
+    cancel(): void {
+      clearTimeout(timer);
+      timer = undefined;
+      index = -1;
+      text = '';
+    },
+  };
+}
+
 function lastEventIndex(c: Context<AppEnv>): number {
   const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
   const n = raw === undefined ? -1 : Number(raw);
@@ -51,13 +94,14 @@ export async function streamReply(c: Context<AppEnv>, attempt: AttemptRow, reply
         return void (await send({ type: 'failed', message: row.error ?? CONNECTION_DROPPED }));
       if (await startReply(deps, attempt.id, replyId)) {
         const followed = await new Promise<boolean>((resolve) => {
-          const queue: Promise<unknown>[] = [];
+          const sender = coalescingSender(send);
           const unsubscribe = deps.replies.subscribe(replyId, after, (e) => {
-            queue.push(send(e));
-            if (e.type !== 'delta') void Promise.all(queue).then(() => resolve(true));
+            const written = sender.push(e);
+            if (e.type !== 'delta') void written.then(() => resolve(true));
           });
           if (!unsubscribe) return resolve(false);
           stream.onAbort(() => {
+            sender.cancel();
             unsubscribe();
             resolve(true);
           });

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { createDb } from '#api/db/client.ts';
+import { applyMigrations, openLibsqlClient } from '#api/db/client.node.ts';
 import { appendAudit, GENESIS_HASH, verifyAuditChain } from '#api/services/audit.ts';
 import { createTestApp, type TestApp } from '#tests/helpers/test-app.ts';
 
@@ -48,5 +53,32 @@ describe('audit chain', () => {
       brokenAt: 3,
       reason: 'previous-hash link does not match',
     });
+  });
+
+  it('keeps one valid chain when 50 appends run at once', async () => {
+    const rows = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => appendAudit(t.db, t.clock, entry(i + 1))),
+    );
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(50);
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, rows: 50 });
+  });
+
+  it('keeps one valid chain when two instances append to one database file at once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rapport-audit-'));
+    const url = `file:${join(dir, 'audit.db')}`;
+    const clients = [await openLibsqlClient(url), await openLibsqlClient(url)];
+    try {
+      const [a, b] = clients.map((client) => createDb({ client }));
+      await applyMigrations(a!);
+      const appends = Array.from({ length: 50 }, (_, i) =>
+        appendAudit(i % 2 === 0 ? a! : b!, t.clock, entry(i + 1)),
+      );
+      const rows = await Promise.all(appends);
+      expect(new Set(rows.map((r) => r.prevHash)).size).toBe(50);
+      expect(await verifyAuditChain(a!)).toEqual({ ok: true, rows: 50 });
+    } finally {
+      for (const client of clients) client.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -67,6 +67,33 @@ describe('fake OpenAI server', () => {
     });
   });
 
+  it('caches a prefix only once a request with it was processed (cacheOn: processed)', async () => {
+    fake = await startFakeOpenAi({ ttftMs: 30, tokensPerSecond: 10_000, replyTokens: 3 });
+    const together = await Promise.all([streamOnce(fake, 'one'), streamOnce(fake, 'two')]);
+    const later = await streamOnce(fake, 'three');
+    const cached = (u: unknown) =>
+      (u as { prompt_tokens_details: { cached_tokens: number } }).prompt_tokens_details
+        .cached_tokens;
+    expect(together.map((r) => cached(r.usage))).toEqual([0, 0]);
+    expect(cached(later.usage)).toBeGreaterThan(0);
+  });
+
+  it('caches a prefix as soon as it arrived with cacheOn: arrival', async () => {
+    fake = await startFakeOpenAi({
+      ttftMs: 30,
+      tokensPerSecond: 10_000,
+      replyTokens: 3,
+      cacheOn: 'arrival',
+    });
+    const together = await Promise.all([streamOnce(fake, 'one'), streamOnce(fake, 'two')]);
+    const cached = together.map(
+      (r) =>
+        (r.usage as { prompt_tokens_details: { cached_tokens: number } }).prompt_tokens_details
+          .cached_tokens,
+    );
+    expect(cached.filter((n) => n > 0)).toHaveLength(1);
+  });
+
   it('answers a JSON-mode judge call with a valid verdict quoting an agent turn', async () => {
     fake = await startFakeOpenAi({ ttftMs: 0, tokensPerSecond: 10_000 });
     const data = renderTranscriptData({

@@ -20,6 +20,15 @@ describe('PrefixCache', () => {
     expect(cache.lookupAndStore(`${shared}two`.padEnd(6_000, '2'))).toBe(0);
   });
 
+  it('serves a prefix only after it was stored, when lookup and store are separate', () => {
+    const cache = new PrefixCache();
+    const prompt = 'c'.repeat(6_000);
+    expect(cache.lookup(prompt)).toBe(0);
+    expect(cache.lookup(prompt)).toBe(0);
+    cache.store(prompt);
+    expect(cache.lookup(`${prompt}more`)).toBe(11 * 128);
+  });
+
   it('estimates tokens as characters divided by four, rounded up', () => {
     expect([estimateTokens(''), estimateTokens('abcd'), estimateTokens('abcde')]).toEqual([
       0, 1, 2,

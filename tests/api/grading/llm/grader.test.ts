@@ -1,6 +1,8 @@
+import { AIMessage } from '@langchain/core/messages';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmGrader } from '../../../../api/grading/grader.ts';
+import { staggered } from '../../../../api/grading/llm/grader.ts';
 import type { LlmSettings } from '../../../../api/llm/settings.ts';
 import {
   chatCompletionsHandler,
@@ -81,6 +83,60 @@ describe('LLM grader: happy path', () => {
         costEstimateUsd: 0.0001575,
       },
     });
+  });
+});
+
+describe('LLM grader: head start for the prompt cache', () => {
+  it('sends the first criterion alone, then the others once the head start has passed', async () => {
+    let calls = 0;
+    let answerFirst: () => void = () => {};
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+    let endHeadStart: () => void = () => {};
+    const headStart = new Promise<void>((resolve) => (endHeadStart = resolve));
+    const sleeps: number[] = [];
+    const model = {
+      invoke: async () => {
+        calls += 1;
+        if (calls === 1) await firstAnswered;
+        return new AIMessage(judgeAnswer('met', [GOOD_QUOTE], 'x'));
+      },
+    };
+    const grader = createLlmGrader(
+      { ...settings, judgeStaggerMs: 700 },
+      {
+        model,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return headStart;
+        },
+        now: () => 0,
+      },
+    );
+    const grading = grader.grade({ transcript: strong, rubric });
+    await new Promise((r) => setTimeout(r, 20));
+    expect({ calls, sleeps }).toEqual({ calls: 1, sleeps: [700] });
+    endHeadStart();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toBe(rubric.criteria.length);
+    answerFirst();
+    expect((await grading).status).toBe('graded');
+  });
+});
+
+describe('staggered', () => {
+  it('stops waiting as soon as the first call is done', async () => {
+    const started: number[] = [];
+    const never = () => new Promise<void>(() => {});
+    const out = await staggered(
+      [1, 2, 3],
+      async (n) => {
+        started.push(n);
+        return n * 10;
+      },
+      5_000,
+      never,
+    );
+    expect({ out, started }).toEqual({ out: [10, 20, 30], started: [1, 2, 3] });
   });
 });
 

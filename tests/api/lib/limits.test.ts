@@ -99,8 +99,15 @@ describe('request limits', () => {
       t.app.request('/api/evals/runs', jsonInit('POST', cookie, { suites: ['fixture-persona'] }));
     const designer = w.cookies.designer ?? '';
     const admin = w.cookies.admin ?? '';
-    const started = [await start(designer), await start(designer)];
-    expect(started.map((r) => r.status)).toEqual([202, 202]);
+    // One batch runs at a time per server: wait for each before starting the next.
+    const startAndFinish = async () => {
+      const res = await start(designer);
+      expect(res.status).toBe(202);
+      const { runs } = (await res.json()) as { runs: Array<{ runId: string }> };
+      for (const run of runs) await finished(run.runId, designer);
+    };
+    await startAndFinish();
+    await startAndFinish();
     const perUser = await refusal(await start(designer));
     expect([perUser.status, perUser.body.message]).toEqual([
       429,
@@ -112,11 +119,6 @@ describe('request limits', () => {
       429,
       'Too many eval runs from this network address. Try again in 60 s.',
     ]);
-    // Let the background runs finish before the database closes.
-    for (const res of started) {
-      const { runs } = (await res.json()) as { runs: Array<{ runId: string }> };
-      for (const run of runs) await finished(run.runId, designer);
-    }
   });
 });
 

@@ -75,6 +75,28 @@ export async function staggered<T, R>(
   return Promise.all([leader, ...rest.map(run)]);
 }
 
+/** Share of a typical judge call given as the head start (prefill is the small part of a call). */
+export const HEAD_START_SHARE = 0.25;
+
+/**
+ * The head start for a grading's first judge call. Prefilling the shared prefix (what the cache
+ * needs) is a small part of a call and generating the answer is most of it, so a quarter of a
+ * typical call is enough; a fixed value would cost a fast model nearly a whole call of wall time.
+ * Uses the configured maximum until a call has been timed, and never more than it.
+ */
+export function createHeadStart(maxMs: number) {
+  let typicalMs: number | null = null;
+  return {
+    /** The head start to give now. */
+    next: (): number =>
+      typicalMs === null ? maxMs : Math.min(maxMs, Math.ceil(typicalMs * HEAD_START_SHARE)),
+    /** Records how long a successful judge call took (moving average). */
+    observe: (ms: number): void => {
+      typicalMs = typicalMs === null ? ms : typicalMs * 0.8 + ms * 0.2;
+    },
+  };
+}
+
 /** Builds the grade function of the LLM grader. */
 export function createLlmGrade(
   settings: LlmSettings,
@@ -88,13 +110,19 @@ export function createLlmGrade(
     now: deps.now ?? Date.now,
   };
   const pricing = deps.pricing ?? DEFAULT_PRICING;
+  const headStart = createHeadStart(settings.judgeStaggerMs ?? 0);
   return async ({ transcript, rubric, scenario }) => {
     const hits = detectManipulation(transcript);
     const data = renderTranscriptData(transcript);
     const judged: RubricCriterion[] = rubric.criteria.filter((c) => c.evidencedBy !== 'other');
     const prefix = renderJudgePrefix(template, rubric, scenario);
-    const judge = (c: RubricCriterion) => runJudge(prefix, data, renderCriterionTask(c), judgeDeps);
-    const answers = await staggered(judged, judge, settings.judgeStaggerMs ?? 0, judgeDeps.sleep);
+    const judge = async (c: RubricCriterion) => {
+      const started = judgeDeps.now();
+      const answer = await runJudge(prefix, data, renderCriterionTask(c), judgeDeps);
+      if (answer.ok) headStart.observe(judgeDeps.now() - started);
+      return answer;
+    };
+    const answers = await staggered(judged, judge, headStart.next(), judgeDeps.sleep);
     const usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
     const failures: string[] = [];
     const criteria = answers.map((answer, i): CriterionResult => {

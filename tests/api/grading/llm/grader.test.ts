@@ -2,7 +2,7 @@ import { AIMessage } from '@langchain/core/messages';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmGrader } from '../../../../api/grading/grader.ts';
-import { staggered } from '../../../../api/grading/llm/grader.ts';
+import { createHeadStart, staggered } from '../../../../api/grading/llm/grader.ts';
 import type { LlmSettings } from '../../../../api/llm/settings.ts';
 import {
   chatCompletionsHandler,
@@ -120,6 +120,22 @@ describe('LLM grader: head start for the prompt cache', () => {
     expect(calls).toBe(rubric.criteria.length);
     answerFirst();
     expect((await grading).status).toBe('graded');
+  });
+});
+
+describe('createHeadStart', () => {
+  it('gives the configured maximum until a call is timed, then a quarter of a typical call, capped', () => {
+    const h = createHeadStart(500);
+    expect(h.next()).toBe(500);
+    h.observe(400);
+    expect(h.next()).toBe(100);
+    h.observe(4_400); // moving average: 400 * 0.8 + 4,400 * 0.2 = 1,200
+    expect(h.next()).toBe(300);
+    h.observe(20_000);
+    expect(h.next()).toBe(500);
+    const off = createHeadStart(0);
+    off.observe(1_000);
+    expect(off.next()).toBe(0);
   });
 });
 

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, newPage, signInAs, watchConsole } from './browser.ts';
+import { useServerAndBrowser } from './rig.ts';
 
 const SUITE_TITLE = 'Personas play their cards faithfully';
 
 describe('the designer eval runs and playground in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useServerAndBrowser();
 
   it('starts a persona-fidelity run, waits for it to pass, opens it and a case, each accessible', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
+    await signInAs(page, rig.server.url, 'designer@demo.rapport.test', 'Content');
 
     await page.getByRole('tab', { name: 'Eval runs' }).click();
     await page.getByRole('heading', { level: 2, name: 'Eval runs' }).waitFor();
@@ -67,9 +58,9 @@ describe('the designer eval runs and playground in a real browser', () => {
   });
 
   it('runs the golden set for the κ chart, and compares two persona-fidelity runs side by side', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
+    await signInAs(page, rig.server.url, 'designer@demo.rapport.test', 'Content');
     await page.getByRole('tab', { name: 'Eval runs' }).click();
 
     await page.getByRole('checkbox', { name: SUITE_TITLE }).check();
@@ -109,9 +100,9 @@ describe('the designer eval runs and playground in a real browser', () => {
   });
 
   it('plays two learner turns in the playground and shows the director state change', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
+    await signInAs(page, rig.server.url, 'designer@demo.rapport.test', 'Content');
 
     await page.getByRole('tab', { name: 'Playground' }).click();
     await page.getByLabel('Scenario', { exact: true }).selectOption('energy-bill-shock');

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, newPage, signInAs, watchConsole } from './browser.ts';
+import { useServerAndBrowser } from './rig.ts';
 
 const SUITE_TITLE = 'Personas play their cards faithfully';
 
 describe('designer edits of a persona, and eval reports, in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useServerAndBrowser();
 
   it('edits a persona as YAML, sees a field error, saves a version, downloads it and plays it', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
+    await signInAs(page, rig.server.url, 'designer@demo.rapport.test', 'Content');
 
     await page.getByRole('tab', { name: /^Personas/ }).click();
     await page.getByRole('button', { name: 'Gary Whitfield', exact: true }).click();
@@ -62,7 +53,7 @@ describe('designer edits of a persona, and eval reports, in a real browser', () 
     // The download: a YAML attachment with the saved text.
     const link = row.getByRole('link', { name: 'Download 1.0.1 as YAML' });
     const href = await link.getAttribute('href');
-    const res = await page.request.get(`${server.url}${href ?? ''}`);
+    const res = await page.request.get(`${rig.server.url}${href ?? ''}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('text/yaml; charset=utf-8');
     expect(res.headers()['content-disposition']).toBe(
@@ -91,11 +82,11 @@ describe('designer edits of a persona, and eval reports, in a real browser', () 
   });
 
   it('starts an offline eval run on the saved version from the web, sees it finish and downloads its reports', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'designer@demo.rapport.test', 'Content');
+    await signInAs(page, rig.server.url, 'designer@demo.rapport.test', 'Content');
     // The editor by its address, then the saved version's eval link.
-    await page.goto(`${server.url}/designer/edit/personas/gary-whitfield`);
+    await page.goto(`${rig.server.url}/designer/edit/personas/gary-whitfield`);
     await page.getByRole('heading', { level: 2, name: 'Edit persona: Gary Whitfield' }).waitFor();
     await page.getByRole('link', { name: 'Run evals on 1.0.1' }).click();
     await page
@@ -123,14 +114,14 @@ describe('designer edits of a persona, and eval reports, in a real browser', () 
     expect(await axeViolations(page)).toEqual([]);
 
     const html = await page.request.get(
-      `${server.url}${(await reports.getByRole('link', { name: 'HTML report' }).getAttribute('href')) ?? ''}`,
+      `${rig.server.url}${(await reports.getByRole('link', { name: 'HTML report' }).getAttribute('href')) ?? ''}`,
     );
     expect(html.status()).toBe(200);
     expect(html.headers()['content-disposition']).toMatch(/^attachment; filename="ev_.+\.html"$/);
     expect(html.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(await html.text()).toContain('Rapport eval report');
     const json = await page.request.get(
-      `${server.url}${(await reports.getByRole('link', { name: 'JSON report' }).getAttribute('href')) ?? ''}`,
+      `${rig.server.url}${(await reports.getByRole('link', { name: 'JSON report' }).getAttribute('href')) ?? ''}`,
     );
     const body = (await json.json()) as { suites: { suite: string; status: string }[] };
     expect(body.suites.map((s) => [s.suite, s.status])).toEqual([['persona-fidelity', 'failed']]);

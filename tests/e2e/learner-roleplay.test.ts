@@ -3,10 +3,10 @@
  * the systems panel, chat, end the chat, write case notes, submit and see the provisional
  * grading — each view accessible — and a send whose response is lost is stored only once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, newPage, signInAs, watchConsole } from './browser.ts';
+import { useServerAndBrowser } from './rig.ts';
 
 const SCENARIO_TITLE = 'Setting up power at a new flat';
 const CUSTOMER = 'Mia Robinson';
@@ -38,20 +38,12 @@ async function say(page: Page, text: string) {
 }
 
 describe('the learner roleplay in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useServerAndBrowser();
 
   it('plays energy-move-in from start to a provisional core-webchat grading, accessibly', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'learner@demo.rapport.test', 'Practice');
+    await signInAs(page, rig.server.url, 'learner@demo.rapport.test', 'Practice');
     await page.getByRole('heading', { name: 'Scenarios' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -157,9 +149,9 @@ describe('the learner roleplay in a real browser', () => {
   }, 180_000);
 
   it('stores a message once when the response to its send is lost', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'learner@demo.rapport.test', 'Practice');
+    await signInAs(page, rig.server.url, 'learner@demo.rapport.test', 'Practice');
     await startScenario(page);
     // The first send reaches the server, but the browser never sees the answer.
     let dropped = false;

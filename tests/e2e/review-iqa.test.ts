@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
-import { E2E_PASSWORD, startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, newPage, signInAs, watchConsole } from './browser.ts';
+import { E2E_PASSWORD } from './server.ts';
+import { useServerAndBrowser } from './rig.ts';
 
 /** Learner lines that earn several core criteria in the offline grader. */
 const GOOD_LINES = [
@@ -93,23 +93,16 @@ async function signedOffAttempt(url: string) {
 }
 
 describe('assessor agreement, exports and IQA second marking in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const rig = useServerAndBrowser(async ({ server }) => {
     const admin = await session(server.url, 'admin@demo.rapport.test');
     await admin('PUT', '/api/admin/settings/iqa', { iqaSamplePercent: 100 });
     await signedOffAttempt(server.url);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('lets the second assessor mark a sample blind and complete it', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'assessor2@demo.rapport.test', 'Assessment');
+    await signInAs(page, rig.server.url, 'assessor2@demo.rapport.test', 'Assessment');
     await page
       .getByRole('navigation', { name: 'Assessment' })
       .getByRole('link', { name: 'Second marking' })
@@ -138,9 +131,9 @@ describe('assessor agreement, exports and IQA second marking in a real browser',
   });
 
   it('then shows agreement figures (with IQA), disagreements and exports to the assessor', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(rig.browser);
     const problems = watchConsole(page);
-    await signInAs(page, server.url, 'assessor@demo.rapport.test', 'Assessment');
+    await signInAs(page, rig.server.url, 'assessor@demo.rapport.test', 'Assessment');
     const sub = page.getByRole('navigation', { name: 'Assessment' });
 
     await sub.getByRole('link', { name: 'Agreement', exact: true }).click();

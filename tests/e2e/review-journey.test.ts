@@ -6,10 +6,10 @@
  * (the overridden verdict and its reason), the coach's comment, the assignment and their
  * portfolio. axe runs on every page visited and the console stays clean.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, signInAs, watchConsole } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, newPage, signInAs, watchConsole } from './browser.ts';
+import { useServerAndBrowser } from './rig.ts';
 
 const SCENARIO = 'Setting up power at a new flat';
 const NEXT_SCENARIO = "Student's debit card blocked the day before rent is due";
@@ -40,24 +40,16 @@ async function checkA11y(page: Page, name: string, found: Record<string, string[
 }
 
 describe('the review journey in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const rig = useServerAndBrowser();
 
   it('learner submits, assessor overrides and signs off, coach reviews, learner sees the confirmed result', async () => {
     const axe: Record<string, string[]> = {};
     const consoles: string[][] = [];
 
     // Learner: play a short chat, write case notes, submit, wait for every pack to be graded.
-    const learner = await newPage(browser);
+    const learner = await newPage(rig.browser);
     consoles.push(watchConsole(learner));
-    await signInAs(learner, server.url, 'learner@demo.rapport.test', 'Practice');
+    await signInAs(learner, rig.server.url, 'learner@demo.rapport.test', 'Practice');
     await learner.getByLabel('Industry').selectOption('energy');
     await learner
       .getByRole('article', { name: SCENARIO })
@@ -96,9 +88,9 @@ describe('the review journey in a real browser', () => {
     await learner.context().close();
 
     // Assessor: open the attempt from the queue, override one criterion, confirm the rest, sign off.
-    const assessor = await newPage(browser);
+    const assessor = await newPage(rig.browser);
     consoles.push(watchConsole(assessor));
-    await signInAs(assessor, server.url, 'assessor@demo.rapport.test', 'Assessment');
+    await signInAs(assessor, rig.server.url, 'assessor@demo.rapport.test', 'Assessment');
     await assessor.getByRole('table', { name: 'Attempts awaiting confirmation' }).waitFor();
     await checkA11y(assessor, 'assessor queue', axe);
     await assessor.getByRole('button', { name: `Review ${LEARNER}’s attempt` }).click();
@@ -135,9 +127,9 @@ describe('the review journey in a real browser', () => {
     const overriddenLabel = overriddenTo === 'met' ? 'Met' : 'Not yet';
 
     // Coach: the attempt in the queue, a comment on a turn, the progress page, an assignment.
-    const coach = await newPage(browser);
+    const coach = await newPage(rig.browser);
     consoles.push(watchConsole(coach));
-    await signInAs(coach, server.url, 'coach@demo.rapport.test', 'Coaching');
+    await signInAs(coach, rig.server.url, 'coach@demo.rapport.test', 'Coaching');
     const link = coach.getByRole('link', { name: `${SCENARIO} by ${LEARNER}` });
     await link.waitFor();
     await checkA11y(coach, 'coach queue', axe);
@@ -184,9 +176,9 @@ describe('the review journey in a real browser', () => {
     await coach.context().close();
 
     // Learner again: the confirmed result with the override and its reason, the coach's comment.
-    const back = await newPage(browser);
+    const back = await newPage(rig.browser);
     consoles.push(watchConsole(back));
-    await signInAs(back, server.url, 'learner@demo.rapport.test', 'Practice');
+    await signInAs(back, rig.server.url, 'learner@demo.rapport.test', 'Practice');
     await back
       .getByRole('article', { name: NEXT_SCENARIO })
       .getByText('Assigned by your coach — due 2026-12-20')

@@ -60,6 +60,8 @@ export const configSchema = z
     RAPPORT_REPLY_LEASE_MS: intFromEnv(30_000, 1_000, 600_000),
     /** How long a resolved session is reused per process (0 = look it up on every request). */
     RAPPORT_SESSION_CACHE_MS: intFromEnv(5_000, 0, 60_000),
+    /** Node entry: append per-stage timings and event-loop delay to this file (investigations). */
+    RAPPORT_PERF_TRACE: z.string().min(1).optional(),
     /** How long a running grading job is held before another worker may take it over. */
     RAPPORT_GRADING_LEASE_MS: intFromEnv(120_000, 1_000, 3_600_000),
     /** Node server: a client must send its request headers within this time (slow-loris guard). */
@@ -122,6 +124,8 @@ export interface AppConfig {
   replyLeaseMs: number;
   /** How long a resolved session is reused per process; 0 turns the cache off. */
   sessionCacheMs: number;
+  /** File for the opt-in performance trace (api/lib/perf-trace.ts); undefined = off. */
+  perfTraceFile: string | undefined;
   gradingLeaseMs: number;
   /** Node HTTP server limits on slow clients (request headers, whole request), in ms. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number };
@@ -207,6 +211,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
       (v.RAPPORT_LOG_REDACT_TEXT ?? (v.NODE_ENV === 'production' ? 'on' : 'off')) === 'on',
     replyLeaseMs: v.RAPPORT_REPLY_LEASE_MS,
     sessionCacheMs: v.RAPPORT_SESSION_CACHE_MS,
+    perfTraceFile: v.RAPPORT_PERF_TRACE,
     gradingLeaseMs: v.RAPPORT_GRADING_LEASE_MS,
     http: {
       headersTimeoutMs: v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS,

@@ -11,6 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { createApp } from './app.ts';
 import { ConfigError, parseConfig } from './config.ts';
+import { enablePerfTrace, traceArrival, traceConnection } from './lib/perf-trace.ts';
 import { createLogger } from './lib/logger.ts';
 import { buildNodeRuntime } from './runtime/node.ts';
 import { formatDemoAccounts } from './services/demo-seed.ts';
@@ -47,6 +48,7 @@ async function main() {
   const logger = createLogger(config.logLevel, undefined, undefined, {
     redactText: config.logRedactText,
   });
+  if (config.perfTraceFile) enablePerfTrace(config.perfTraceFile);
   const runtime = await buildNodeRuntime(config, { logger });
   // Work that outlives its request (persona replies) is tracked so shutdown can wait for it.
   const pending = new Set<Promise<unknown>>();
@@ -63,7 +65,10 @@ async function main() {
   });
   const server = serve(
     {
-      fetch: app.fetch,
+      fetch: (req, env: { incoming?: { socket?: object } }) => {
+        traceArrival(req, env.incoming?.socket);
+        return app.fetch(req, env);
+      },
       port: config.port,
       hostname: '0.0.0.0',
       // Slow clients (slow-loris) are cut off: headers and the whole request have deadlines,
@@ -88,6 +93,7 @@ async function main() {
       );
     },
   );
+  server.on('connection', traceConnection);
   const stop = () => {
     server.close();
     void Promise.all([stopWorker(), ...pending]).finally(() => {

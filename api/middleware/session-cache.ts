@@ -12,6 +12,13 @@ import type { Actor } from '../lib/actor.ts';
 
 /** How long a resolved session is reused before it is looked up again. */
 export const SESSION_CACHE_MS = 5_000;
+/**
+ * Share of the TTL by which an entry's lifetime is randomly shortened (0–50 %). Sessions cached
+ * in the same second (a class starting together) would otherwise all expire in the same second
+ * and be looked up again at once: at 200 chats, ~100 lookups landed together every 5 s and
+ * stalled the event loop for up to a second (docs/performance.md).
+ */
+export const SESSION_CACHE_JITTER = 0.5;
 /** Most entries kept; the oldest are dropped first. */
 export const SESSION_CACHE_MAX = 10_000;
 
@@ -25,10 +32,16 @@ interface Entry {
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
 
+  /**
+   * `random` (0 ≤ r < 1) shortens each entry's lifetime by up to `jitter` × the TTL; the default
+   * (always 0) keeps the full TTL.
+   */
   constructor(
     private readonly now: () => number,
     private readonly ttlMs = SESSION_CACHE_MS,
     private readonly max = SESSION_CACHE_MAX,
+    private readonly random: () => number = () => 0,
+    private readonly jitter = SESSION_CACHE_JITTER,
   ) {}
 
   /** The cached actor (null: signed in without an organisation), or undefined on a miss. */
@@ -45,7 +58,8 @@ export class SessionCache {
   /** Remembers a resolved session until the TTL or the session's own expiry, whichever is first. */
   set(cookie: string, userId: string, actor: Actor | null, sessionExpiresAt: Date): void {
     if (this.ttlMs <= 0) return;
-    const until = Math.min(this.now() + this.ttlMs, sessionExpiresAt.getTime());
+    const lifetime = this.ttlMs * (1 - this.jitter * this.random());
+    const until = Math.min(this.now() + lifetime, sessionExpiresAt.getTime());
     this.entries.delete(cookie);
     this.entries.set(cookie, { actor, userId, until });
     while (this.entries.size > this.max) {
@@ -76,7 +90,12 @@ const caches = new WeakMap<object, SessionCache>();
 export function sessionCacheFor(deps: Pick<AppDeps, 'auth' | 'clock' | 'config'>): SessionCache {
   let cache = caches.get(deps.auth);
   if (!cache) {
-    cache = new SessionCache(() => deps.clock.now().getTime(), deps.config.sessionCacheMs);
+    cache = new SessionCache(
+      () => deps.clock.now().getTime(),
+      deps.config.sessionCacheMs,
+      SESSION_CACHE_MAX,
+      Math.random,
+    );
     caches.set(deps.auth, cache);
   }
   return cache;

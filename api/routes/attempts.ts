@@ -22,6 +22,7 @@ import { caseNotesSchema } from '../services/roleplay/case-notes.ts';
 import { recordSystemEvent, systemEventInput } from '../services/roleplay/events.ts';
 import { resetFailedReply, startReply } from '../services/roleplay/generate.ts';
 import { checkReplyBudget } from '../services/roleplay/reply-budget.ts';
+import { arrivalOf, traceStage } from '../lib/perf-trace.ts';
 import { sendMessage } from '../services/roleplay/send.ts';
 import { queueGradings, runDueGradings } from '../services/grading/jobs.ts';
 import { streamReply } from '../services/roleplay/stream.ts';
@@ -58,8 +59,12 @@ export const attemptRoutes = new Hono<AppEnv>()
       z.strictObject({ scenarioId: z.string().min(1).max(80), clientRequestId: clientId }),
     ),
     async (c) => {
+      const h0 = performance.now();
+      traceStage('start.arrival→handler', h0 - arrivalOf(c.req.raw));
       const { attempt, created } = await startAttempt(c.var.deps, actorOf(c), c.req.valid('json'));
-      return c.json(await attemptView(c.var.deps, attempt), created ? 201 : 200);
+      const view = await attemptView(c.var.deps, attempt);
+      traceStage('start.total', performance.now() - arrivalOf(c.req.raw));
+      return c.json(view, created ? 201 : 200);
     },
   )
   .get('/:id', signedIn, validate('param', attemptParam), async (c) => {
@@ -77,15 +82,24 @@ export const attemptRoutes = new Hono<AppEnv>()
     validate('param', attemptParam),
     validate('json', messageBody),
     async (c) => {
+      const t0 = performance.now();
+      traceStage('send.arrival→handler', t0 - arrivalOf(c.req.raw));
       const actor = actorOf(c);
       const deps = c.var.deps;
       const attempt = await loadAttemptFor(deps.db, actor, c.req.valid('param').id, 'write');
+      const t1 = performance.now();
+      traceStage('send.loadAttempt', t1 - t0);
       const body = c.req.valid('json');
       limitRequest(c, 'send', actor.userId, 'messages');
       const result = await sendMessage(deps, attempt, body, {
         beforeStore: () => checkReplyBudget(deps, attempt.organisationId),
       });
+      const t2 = performance.now();
+      traceStage('send.store', t2 - t1);
       if (result.reply.status === 'pending') await startReply(deps, attempt.id, result.reply.id);
+      const t3 = performance.now();
+      traceStage('send.claim', t3 - t2);
+      traceStage('send.total', t3 - arrivalOf(c.req.raw));
       return c.json(result, result.created ? 201 : 200);
     },
   )

@@ -5,6 +5,7 @@
 import type { Client } from '@libsql/client';
 import { createAuth, type PasswordHasher } from '../auth.ts';
 import type { AppConfig } from '../config.ts';
+import { perfTraceOn, traceClient } from '../lib/perf-trace.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { applyMigrations, openLibsqlClient } from '../db/client.node.ts';
 import type { AppDeps } from '../deps.ts';
@@ -43,6 +44,7 @@ export async function buildNodeRuntime(
   const client = await openLibsqlClient(config.databaseUrl, config.databaseAuthToken, {
     synchronous: config.databaseSynchronous,
   });
+  if (perfTraceOn()) traceClient(client);
   const db: Db = createDb({ client });
   await applyMigrations(db);
   const clock = opts.clock ?? systemClock;

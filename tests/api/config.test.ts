@@ -26,6 +26,7 @@ describe('parseConfig', () => {
       logRedactText: false,
       replyLeaseMs: 30_000,
       sessionCacheMs: 5_000,
+      perfTraceFile: undefined,
       gradingLeaseMs: 120_000,
       http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
       demoSeed: true,

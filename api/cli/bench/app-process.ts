@@ -75,6 +75,10 @@ export async function startApp(opts: {
       RAPPORT_SEND_PER_IP_PER_MINUTE: '1000000',
       RAPPORT_SUBMIT_PER_IP_PER_MINUTE: '1000000',
       LOG_LEVEL: 'warn',
+      // Opt-in per-stage trace of the server (api/lib/perf-trace.ts), for investigations.
+      ...(process.env.RAPPORT_PERF_TRACE
+        ? { RAPPORT_PERF_TRACE: process.env.RAPPORT_PERF_TRACE }
+        : {}),
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

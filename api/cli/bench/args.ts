@@ -14,6 +14,11 @@ const optionsSchema = z.strictObject({
   gradingConcurrency: z.coerce.number().int().min(1).max(200),
   replyTokens: z.coerce.number().int().min(1).max(2000),
   think: z.coerce.number().int().min(0).max(60_000),
+  /**
+   * Ramp-up of a level (ms): chat i of n starts i/n of it late; null = 0 (all at once, as
+   * before). Spreads the burst of new connections at a level's start (docs/performance.md).
+   */
+  ramp: z.coerce.number().int().min(0).max(600_000).nullable(),
   errorRate: z.coerce.number().min(0).max(1),
   rateLimitRate: z.coerce.number().min(0).max(1),
   levels: z.array(z.number().int().min(1).max(1000)).min(1),
@@ -35,7 +40,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 /** The usage line shown with a bad option. */
 export const BENCH_USAGE =
   'usage: npm run bench -- [--smoke] [--chats 200] [--turns 6] [--ttft 400] [--tps 40] [--gradings 50] ' +
-  '[--grading-concurrency 10] [--reply-tokens 40] [--think 500] [--error-rate 0] [--rate-limit-rate 0] ' +
+  '[--grading-concurrency 10] [--reply-tokens 40] [--think 500] [--ramp MS] [--error-rate 0] [--rate-limit-rate 0] ' +
   '[--levels 1,50,200] [--timeout 900] [--cache-on processed|arrival] [--judge-stagger MS] [--cpu-prof DIR]';
 
 /** Parses argv; throws an Error with a one-line message on bad input. */
@@ -54,6 +59,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'grading-concurrency': { type: 'string' },
       'reply-tokens': { type: 'string' },
       think: { type: 'string' },
+      ramp: { type: 'string' },
       'error-rate': { type: 'string' },
       'rate-limit-rate': { type: 'string' },
       levels: { type: 'string' },
@@ -77,6 +83,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     gradingConcurrency: values['grading-concurrency'] ?? 10,
     replyTokens: values['reply-tokens'] ?? (smoke ? 12 : 40),
     think: values.think ?? (smoke ? 50 : 500),
+    ramp: values.ramp ?? null,
     errorRate: values['error-rate'] ?? 0,
     rateLimitRate: values['rate-limit-rate'] ?? 0,
     levels: smoke && !values.levels ? [1, chats] : levels,

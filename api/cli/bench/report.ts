@@ -77,7 +77,7 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
   for (const l of f.levels) {
     const at = `${l.chats} chats`;
     rows.push([
-      `${at}: turns ok / errors / ended early`,
+      `${at} (ramp-up ${l.rampMs} ms): turns ok / errors / ended early`,
       `${l.addedFirstMs.n} / ${l.errors} / ${l.endedEarly}${l.errorSamples.length ? ` (${l.errorSamples.join('; ')})` : ''}`,
     ]);
     rows.push([`${at}: server-added first token p50/p95/p99`, pcts(l.addedFirstMs)]);
@@ -96,8 +96,12 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
       `${fmt(l.sendMs.p95, ' ms')} / ${fmt(l.readMs.p95, ' ms')}`,
     ]);
     rows.push([
-      `${at}: server peak RSS; bench loop delay p99`,
-      `${l.peakRssMb} MB; ${l.benchLoopDelayP99Ms} ms`,
+      `${at}: send p95 by turn (1, 2, …); attempt start p95`,
+      `${l.sendMsByTurn.map((s) => fmt(s.p95)).join(', ')} ms; ${fmt(l.startMs.p95, ' ms')}`,
+    ]);
+    rows.push([
+      `${at}: server peak RSS; bench loop delay p99 / max`,
+      `${l.peakRssMb} MB; ${l.benchLoopDelayP99Ms} / ${l.benchLoopDelayMaxMs} ms`,
     ]);
   }
   const g = f.grading;

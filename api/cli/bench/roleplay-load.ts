@@ -24,6 +24,8 @@ export interface TurnRecord {
 export interface ChatRecord {
   tag: string;
   attemptId: string | null;
+  /** Round trip of `POST /api/attempts` (ms), or null when it was not sent. */
+  startMs: number | null;
   turns: TurnRecord[];
   errors: string[];
   /** The customer ended the chat before all turns were played. */
@@ -92,6 +94,8 @@ async function playChat(
     scenarioId: string;
     turns: number;
     thinkMs: number;
+    /** Delay before this chat starts (its place in the level's ramp-up). */
+    startDelayMs: number;
     deadline: number;
     onTurn: () => void;
   },
@@ -99,17 +103,20 @@ async function playChat(
   const chat: ChatRecord = {
     tag: opts.tag,
     attemptId: null,
+    startMs: null,
     turns: [],
     errors: [],
     endedEarly: false,
   };
   const think = () => sleep(opts.thinkMs * (0.5 + Math.random()));
   try {
+    await sleep(opts.startDelayMs);
     await think();
     const started = await client.request('POST', '/api/attempts', {
       scenarioId: opts.scenarioId,
       clientRequestId: `bench-${opts.tag}`,
     });
+    chat.startMs = started.ms;
     const attempt = attemptAnswer.safeParse(started.body);
     if (started.status !== 201 || !attempt.success) {
       chat.errors.push(`start: HTTP ${started.status}`);
@@ -136,7 +143,12 @@ async function playChat(
   return chat;
 }
 
-/** Runs `clients.length` chats at once. */
+/** Ramp-up of a level (ms): the one asked for, else none (every chat starts at once). */
+export function rampMs(ramp: number | null): number {
+  return ramp ?? 0;
+}
+
+/** Runs `clients.length` chats at once, their starts spread evenly over `rampMs`. */
 export async function runChats(
   clients: readonly BenchClient[],
   opts: {
@@ -144,11 +156,18 @@ export async function runChats(
     scenarioId: string;
     turns: number;
     thinkMs: number;
+    rampMs: number;
     deadline: number;
     onTurn: () => void;
   },
 ): Promise<ChatRecord[]> {
   return Promise.all(
-    clients.map((client, i) => playChat(client, { ...opts, tag: `${opts.levelTag}-${i}` })),
+    clients.map((client, i) =>
+      playChat(client, {
+        ...opts,
+        tag: `${opts.levelTag}-${i}`,
+        startDelayMs: (i * opts.rampMs) / clients.length,
+      }),
+    ),
   );
 }

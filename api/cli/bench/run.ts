@@ -17,7 +17,7 @@ import type { BenchClient } from './http-client.ts';
 import { readRss, sampleRss } from './memory.ts';
 import { measureGradeCli, measureOffline, type OfflineFigures } from './offline.ts';
 import { Progress } from './progress.ts';
-import { runChats, type ChatRecord } from './roleplay-load.ts';
+import { rampMs, runChats, type ChatRecord } from './roleplay-load.ts';
 import { summarise, type Summary } from './stats.ts';
 import { turnSamples } from './turn-metrics.ts';
 import { createLearners, signInAdmin } from './users.ts';
@@ -26,6 +26,8 @@ import { createLearners, signInAdmin } from './users.ts';
 export interface LevelFigures {
   chats: number;
   turns: number;
+  /** The level's ramp-up: chat starts were spread over this many ms. */
+  rampMs: number;
   errors: number;
   errorSamples: string[];
   endedEarly: number;
@@ -38,10 +40,16 @@ export interface LevelFigures {
   /** Server-added p95 (first token) as a share of a typical (median) model turn. */
   addedP95OfModelTurn: number | null;
   sendMs: Summary;
+  /** Send round trip by turn index (turn 1 of every chat, turn 2, …). */
+  sendMsByTurn: Summary[];
+  /** Round trip of the attempt start (`POST /api/attempts`). */
+  startMs: Summary;
   readMs: Summary;
   unmatched: number;
   peakRssMb: number;
   benchLoopDelayP99Ms: number;
+  /** Longest the bench process's own event loop was blocked during the level (ms). */
+  benchLoopDelayMaxMs: number;
 }
 
 /** All figures of a run. */
@@ -65,7 +73,7 @@ function levelFigures(
   chats: ChatRecord[],
   streams: Parameters<typeof turnSamples>[1],
   turns: number,
-): Omit<LevelFigures, 'peakRssMb' | 'benchLoopDelayP99Ms'> {
+): Omit<LevelFigures, 'peakRssMb' | 'benchLoopDelayP99Ms' | 'benchLoopDelayMaxMs' | 'rampMs'> {
   const samples = turnSamples(
     chats.flatMap((c) => c.turns),
     streams,
@@ -87,6 +95,10 @@ function levelFigures(
     addedP95OfModelTurn:
       added.p95 !== null && model.p50 ? Math.round((added.p95 / model.p50) * 1000) / 1000 : null,
     sendMs: summarise(samples.post),
+    sendMsByTurn: Array.from({ length: turns }, (_, i) =>
+      summarise(chats.flatMap((c) => (c.turns[i] ? [c.turns[i].postMs] : []))),
+    ),
+    startMs: summarise(chats.flatMap((c) => (c.startMs === null ? [] : [c.startMs]))),
     readMs: summarise(samples.read),
     unmatched: samples.unmatched,
   };
@@ -143,6 +155,7 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
         scenarioId,
         turns: opts.turns,
         thinkMs: opts.think,
+        rampMs: rampMs(opts.ramp),
         deadline,
         onTurn: () => bar.tick(),
       });
@@ -150,8 +163,10 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
       loop.disable();
       levels.push({
         ...levelFigures(chats, fake.streams, opts.turns),
+        rampMs: rampMs(opts.ramp),
         peakRssMb: await levelRss.stop(),
         benchLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e5) / 10,
+        benchLoopDelayMaxMs: Math.round(loop.max / 1e5) / 10,
       });
       if (level === Math.max(...opts.levels)) top = { chats, clients };
     }

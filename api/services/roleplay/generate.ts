@@ -13,6 +13,7 @@ import { PersonaModelError } from '../../roleplay/persona-errors.ts';
 import type { SystemEvent, Turn } from '../../transcript/schema.ts';
 import { budgetFailure, checkReplyBudget, recordReplyUsage } from './reply-budget.ts';
 import { attemptEvents, cardsFor } from './attempts.ts';
+import { traceStage } from '../../lib/perf-trace.ts';
 
 /** The message the learner sees when the customer's reply could not be produced. */
 export const CONNECTION_DROPPED = "The customer's connection dropped — retry.";
@@ -54,7 +55,9 @@ export async function startReply(
   replyId: string,
 ): Promise<boolean> {
   if (deps.replies.isLive(replyId)) return true;
+  const c0 = performance.now();
   if (!(await claim(deps, replyId))) return false;
+  traceStage('reply.claimQuery', performance.now() - c0);
   if (deps.replies.isLive(replyId)) return true;
   deps.replies.open(replyId);
   const work = runReply(deps, attemptId, replyId);
@@ -78,6 +81,7 @@ function keepLease(deps: AppDeps, replyId: string): () => void {
 
 /** Generates a claimed reply. Never throws: failures are stored on the row and published. */
 async function runReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
+  const r0 = performance.now();
   const release = keepLease(deps, replyId);
   try {
     // Everything the model call needs, read at once: these reads sit between the learner's
@@ -102,7 +106,9 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
       afterTurn: e.afterTurn,
     }));
     const state = directorStateSchema.parse(JSON.parse(attempt.directorState));
+    traceStage('reply.reads', performance.now() - r0);
     await checkReplyBudget(deps, attempt.organisationId);
+    traceStage('reply.toModelCall', performance.now() - r0);
     let done: Extract<EngineChunk, { type: 'done' }> | undefined;
     for await (const chunk of deps.persona.respond({
       ...cardsFor(deps, attempt.scenarioId),

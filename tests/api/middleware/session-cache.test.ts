@@ -27,6 +27,32 @@ describe('SessionCache', () => {
     expect(cache.get('c1')).toBeUndefined();
   });
 
+  it('spreads expiry over the last half of the TTL so entries cached together do not expire together', () => {
+    now = 0;
+    const randoms = [0, 0.5, 0.875];
+    const cache = new SessionCache(
+      () => now,
+      4_000,
+      10,
+      () => randoms.shift() ?? 0,
+    );
+    cache.set('c1', 'u1', actor('u1'), far);
+    cache.set('c2', 'u2', actor('u2'), far);
+    cache.set('c3', 'u3', actor('u3'), far);
+    const cachedAt = (t: number) => {
+      now = t;
+      return ['c1', 'c2', 'c3'].map((c) => cache.get(c) !== undefined);
+    };
+    expect([2_249, 2_250, 2_999, 3_000, 3_999, 4_000].map(cachedAt)).toEqual([
+      [true, true, true],
+      [true, true, false],
+      [true, true, false],
+      [true, false, false],
+      [true, false, false],
+      [false, false, false],
+    ]);
+  });
+
   it('never outlives the session itself', () => {
     now = 0;
     const cache = new SessionCache(() => now, 5_000);

@@ -68,6 +68,11 @@ export const configSchema = z
     RAPPORT_HTTP_HEADERS_TIMEOUT_MS: intFromEnv(10_000, 1_000, 600_000),
     /** Node server: a client must send its whole request (headers and body) within this time. */
     RAPPORT_HTTP_REQUEST_TIMEOUT_MS: intFromEnv(30_000, 1_000, 3_600_000),
+    /**
+     * Node server: how long an idle keep-alive connection stays open. Node's 5 s default made a
+     * learner who thinks longer than that open new connections every turn (npm run bench).
+     */
+    RAPPORT_HTTP_KEEPALIVE_TIMEOUT_MS: intFromEnv(65_000, 1_000, 600_000),
     RAPPORT_DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
     /** Fixed demo password (tests, workshops); random when unset. */
     RAPPORT_DEMO_PASSWORD: z.string().min(10).optional(),
@@ -128,7 +133,7 @@ export interface AppConfig {
   perfTraceFile: string | undefined;
   gradingLeaseMs: number;
   /** Node HTTP server limits on slow clients (request headers, whole request), in ms. */
-  http: { headersTimeoutMs: number; requestTimeoutMs: number };
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   demoSeed: boolean;
   demoPassword: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -216,6 +221,7 @@ export function parseConfig(env: Record<string, unknown>): AppConfig {
     http: {
       headersTimeoutMs: v.RAPPORT_HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: v.RAPPORT_HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: v.RAPPORT_HTTP_KEEPALIVE_TIMEOUT_MS,
     },
     demoSeed: v.RAPPORT_DEMO_SEED === 'auto' && v.NODE_ENV !== 'production',
     demoPassword: v.RAPPORT_DEMO_PASSWORD,

@@ -73,9 +73,12 @@ async function main() {
       hostname: '0.0.0.0',
       // Slow clients (slow-loris) are cut off: headers and the whole request have deadlines,
       // checked every second rather than Node's default 30 s. Responses (SSE) are not limited.
+      // Idle keep-alive connections stay open for a learner's thinking time between turns (they
+      // are not subject to the headers deadline until a request starts).
       serverOptions: {
         headersTimeout: config.http.headersTimeoutMs,
         requestTimeout: config.http.requestTimeoutMs,
+        keepAliveTimeout: config.http.keepAliveTimeoutMs,
         connectionsCheckingInterval: 1_000,
       },
     },

@@ -139,11 +139,14 @@ export function traceClient(client: {
       } finally {
         const ms = performance.now() - t0;
         traceStage(`sql.${method}`, ms);
-        if (ms > 200) {
-          const first = args[0];
-          const text = typeof first === 'string' ? first : JSON.stringify(first).slice(0, 160);
-          traceStage(`sql.slow ${text.slice(0, 120)}`, ms);
-        }
+        const first = args[0];
+        const text = (typeof first === 'string' ? first : (JSON.stringify(first) ?? '')).slice(
+          0,
+          120,
+        );
+        // Counts and time by statement text show which statements a chat turn repeats.
+        if (text) traceStage(`sql.text ${text}`, ms);
+        if (ms > 200) traceStage(`sql.slow ${text}`, ms);
       }
     };
     (client as unknown as Record<string, unknown>)[method] = wrapped;

@@ -96,7 +96,9 @@ export const attemptRoutes = new Hono<AppEnv>()
       });
       const t2 = performance.now();
       traceStage('send.store', t2 - t1);
-      if (result.reply.status === 'pending') await startReply(deps, attempt.id, result.reply.id);
+      // A new message had its budget checked before it was stored; a retried send had not.
+      if (result.reply.status === 'pending')
+        await startReply(deps, attempt.id, result.reply.id, { budgetChecked: result.created });
       const t3 = performance.now();
       traceStage('send.claim', t3 - t2);
       traceStage('send.total', t3 - arrivalOf(c.req.raw));
@@ -116,7 +118,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     if (!(await resetFailedReply(deps, replyId))) {
       throw new AppError('CONFLICT', 'Only a failed reply can be retried.');
     }
-    await startReply(deps, attempt.id, replyId);
+    await startReply(deps, attempt.id, replyId, { budgetChecked: true });
     return c.json({ replyId, status: 'pending' as const }, 202);
   })
   .post(

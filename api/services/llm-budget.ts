@@ -83,31 +83,40 @@ export interface BudgetView {
   exhausted: boolean;
 }
 
-/** Reads the organisation's budget and current-month usage. */
+/**
+ * Reads the organisation's budget and current-month usage in one statement (it runs before
+ * every LLM persona reply, so it is on the path of each chat turn).
+ */
 export async function budgetView(deps: BudgetDeps, organisationId: string): Promise<BudgetView> {
   const month = usageMonth(deps.clock.now());
-  const [org] = await deps.db
-    .select({ budget: organisations.llmMonthlyTokenBudget })
+  const [found] = await deps.db
+    .select({
+      budget: organisations.llmMonthlyTokenBudget,
+      inputTokens: llmUsage.inputTokens,
+      cachedInputTokens: llmUsage.cachedInputTokens,
+      outputTokens: llmUsage.outputTokens,
+    })
     .from(organisations)
+    .leftJoin(
+      llmUsage,
+      and(eq(llmUsage.organisationId, organisations.id), eq(llmUsage.month, month)),
+    )
     .where(eq(organisations.id, organisationId));
-  if (!org) throw new AppError('NOT_FOUND', 'No such organisation.');
-  const [row] = await deps.db
-    .select()
-    .from(llmUsage)
-    .where(and(eq(llmUsage.organisationId, organisationId), eq(llmUsage.month, month)));
-  const inputTokens = row?.inputTokens ?? 0;
-  const cachedInputTokens = row?.cachedInputTokens ?? 0;
-  const outputTokens = row?.outputTokens ?? 0;
+  if (!found) throw new AppError('NOT_FOUND', 'No such organisation.');
+  const { budget } = found;
+  const inputTokens = found.inputTokens ?? 0;
+  const cachedInputTokens = found.cachedInputTokens ?? 0;
+  const outputTokens = found.outputTokens ?? 0;
   const usedTokens = inputTokens + outputTokens;
   return {
     month,
-    budget: org.budget,
+    budget,
     inputTokens,
     cachedInputTokens,
     outputTokens,
     usedTokens,
-    remainingTokens: org.budget === null ? null : Math.max(0, org.budget - usedTokens),
-    exhausted: org.budget !== null && usedTokens >= org.budget,
+    remainingTokens: budget === null ? null : Math.max(0, budget - usedTokens),
+    exhausted: budget !== null && usedTokens >= budget,
   };
 }
 

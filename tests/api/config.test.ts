@@ -28,7 +28,7 @@ describe('parseConfig', () => {
       sessionCacheMs: 5_000,
       perfTraceFile: undefined,
       gradingLeaseMs: 120_000,
-      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 },
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000 },
       demoSeed: true,
       demoPassword: undefined,
       logLevel: 'info',

@@ -1,7 +1,9 @@
 /**
  * One load level: `chats` learners each play a chat of `turns` turns at the same time. Every
- * turn is timed at the client (send → first delta → done) and the attempt is read back after
- * the reply (a database read, as the web app does). Bounded by turn count and a deadline.
+ * turn is timed at the client (send → first delta → done). Like the web app, the client reads
+ * the attempt back only when the `done` event says the chat ended; the bench also reads it after
+ * each chat's last turn (as the learner's next page does), which gives the read figure. Bounded
+ * by turn count and a deadline.
  */
 import { z } from 'zod';
 import { preciseNow } from './fake-openai.ts';
@@ -35,6 +37,7 @@ export interface ChatRecord {
 const attemptAnswer = z.looseObject({ id: z.string(), status: z.string() });
 const sendAnswer = z.looseObject({ reply: z.looseObject({ id: z.string() }) });
 const deltaData = z.object({ text: z.string() });
+const doneData = z.object({ chatEnded: z.boolean().optional() });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -43,6 +46,7 @@ async function playTurn(
   attemptId: string,
   key: string,
   turnIndex: number,
+  lastTurn: boolean,
 ): Promise<{ turn: TurnRecord; error?: string; ended: boolean }> {
   const sentAt = preciseNow();
   const turn: TurnRecord = {
@@ -67,17 +71,22 @@ async function playTurn(
     `/api/attempts/${attemptId}/replies/${answer.data.reply.id}/stream`,
   );
   let length = 0;
+  let chatEnded: boolean | undefined;
   for (const e of stream.events) {
     if (e.event === 'delta') {
       const parsed = deltaData.safeParse(JSON.parse(e.data));
       length += parsed.success ? parsed.data.text.length : 0;
       turn.firstDeltaAt ??= e.at;
       turn.deltas.push({ at: e.at, end: length });
-    } else if (e.event === 'done') turn.doneAt = e.at;
-    else if (e.event === 'failed') return { turn, error: 'reply failed', ended: false };
+    } else if (e.event === 'done') {
+      turn.doneAt = e.at;
+      const parsed = doneData.safeParse(JSON.parse(e.data));
+      chatEnded = parsed.success ? parsed.data.chatEnded : undefined;
+    } else if (e.event === 'failed') return { turn, error: 'reply failed', ended: false };
   }
   if (turn.doneAt === null)
     return { turn, error: `stream: HTTP ${stream.status}, no done event`, ended: false };
+  if (chatEnded === false && !lastTurn) return { turn, ended: false };
   const read = await client.request('GET', `/api/attempts/${attemptId}`);
   turn.readMs = read.ms;
   const view = attemptAnswer.safeParse(read.body);
@@ -125,7 +134,8 @@ async function playChat(
     chat.attemptId = attempt.data.id;
     for (let i = 0; i < opts.turns && preciseNow() < opts.deadline; i++) {
       await think();
-      const played = await playTurn(client, attempt.data.id, learnerLine(opts.tag, i), i);
+      const last = i + 1 === opts.turns;
+      const played = await playTurn(client, attempt.data.id, learnerLine(opts.tag, i), i, last);
       chat.turns.push(played.turn);
       opts.onTurn();
       if (played.error) {

@@ -47,12 +47,14 @@ async function claim(deps: AppDeps, replyId: string): Promise<boolean> {
 /**
  * Makes sure the reply is being generated: true when it is live in this process (already, or
  * claimed now and started in the background), false when another instance holds its lease or it
- * is no longer pending.
+ * is no longer pending. `budgetChecked`: the caller has just checked the organisation's token
+ * budget for this reply (a send or a retry), so the reply does not read it again.
  */
 export async function startReply(
   deps: AppDeps,
   attemptId: string,
   replyId: string,
+  opts: { budgetChecked?: boolean } = {},
 ): Promise<boolean> {
   if (deps.replies.isLive(replyId)) return true;
   const c0 = performance.now();
@@ -60,7 +62,7 @@ export async function startReply(
   traceStage('reply.claimQuery', performance.now() - c0);
   if (deps.replies.isLive(replyId)) return true;
   deps.replies.open(replyId);
-  const work = runReply(deps, attemptId, replyId);
+  const work = runReply(deps, attemptId, replyId, opts.budgetChecked === true);
   deps.background?.(work);
   return true;
 }
@@ -80,7 +82,12 @@ function keepLease(deps: AppDeps, replyId: string): () => void {
 }
 
 /** Generates a claimed reply. Never throws: failures are stored on the row and published. */
-async function runReply(deps: AppDeps, attemptId: string, replyId: string): Promise<void> {
+async function runReply(
+  deps: AppDeps,
+  attemptId: string,
+  replyId: string,
+  budgetChecked: boolean,
+): Promise<void> {
   const r0 = performance.now();
   const release = keepLease(deps, replyId);
   try {
@@ -107,7 +114,7 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
     }));
     const state = directorStateSchema.parse(JSON.parse(attempt.directorState));
     traceStage('reply.reads', performance.now() - r0);
-    await checkReplyBudget(deps, attempt.organisationId);
+    if (!budgetChecked) await checkReplyBudget(deps, attempt.organisationId);
     traceStage('reply.toModelCall', performance.now() - r0);
     let done: Extract<EngineChunk, { type: 'done' }> | undefined;
     for await (const chunk of deps.persona.respond({
@@ -145,7 +152,7 @@ async function runReply(deps: AppDeps, attemptId: string, replyId: string): Prom
         .where(eq(attempts.id, attemptId)),
     ]);
     await recordReplyUsage(deps, attempt.organisationId, done.usage);
-    deps.replies.finish(replyId, { type: 'done', text: done.text });
+    deps.replies.finish(replyId, { type: 'done', text: done.text, chatEnded: ended });
   } catch (err) {
     const kind = err instanceof PersonaModelError ? err.kind : 'internal';
     deps.logger.error('persona reply failed', {

@@ -7,7 +7,11 @@
 /** What a subscriber is told. */
 export type HubEvent =
   | { type: 'delta'; index: number; text: string }
-  | { type: 'done'; text: string }
+  | {
+      type: 'done';
+      text: string;
+      /** The customer ended the chat with this reply. */ chatEnded: boolean;
+    }
   | { type: 'failed'; message: string };
 
 interface Entry {

@@ -6,8 +6,8 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { and, eq } from 'drizzle-orm';
-import type { AppEnv } from '../../deps.ts';
-import { messages } from '../../db/schema.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { attempts, messages } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { AttemptRow } from './access.ts';
 import { CONNECTION_DROPPED, startReply } from './generate.ts';
@@ -58,6 +58,15 @@ export function coalescingSender(send: (e: HubEvent) => Promise<unknown>) {
   };
 }
 
+/** Whether the attempt is no longer in progress; null when it is gone. */
+async function chatHasEnded(deps: AppDeps, attemptId: string) {
+  const [row] = await deps.db
+    .select({ status: attempts.status })
+    .from(attempts)
+    .where(eq(attempts.id, attemptId));
+  return row ? row.status !== 'in_progress' : null;
+}
+
 function lastEventIndex(c: Context<AppEnv>): number {
   const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
   const n = raw === undefined ? -1 : Number(raw);
@@ -84,12 +93,19 @@ export async function streamReply(c: Context<AppEnv>, attempt: AttemptRow, reply
         e.type === 'delta'
           ? { event: 'delta', id: String(e.index), data: JSON.stringify({ text: e.text }) }
           : e.type === 'done'
-            ? { event: 'done', data: JSON.stringify({ id: replyId, text: e.text }) }
+            ? {
+                event: 'done',
+                data: JSON.stringify({ id: replyId, text: e.text, chatEnded: e.chatEnded }),
+              }
             : { event: 'failed', data: JSON.stringify({ id: replyId, message: e.message }) },
       );
     let row = first;
     for (;;) {
-      if (row.status === 'complete') return void (await send({ type: 'done', text: row.text }));
+      if (row.status === 'complete') {
+        // Read now, not with the request: the batch that finished the reply also ended the chat.
+        const chatEnded = (await chatHasEnded(deps, attempt.id)) ?? true;
+        return void (await send({ type: 'done', text: row.text, chatEnded }));
+      }
       if (row.status === 'failed')
         return void (await send({ type: 'failed', message: row.error ?? CONNECTION_DROPPED }));
       if (await startReply(deps, attempt.id, replyId)) {

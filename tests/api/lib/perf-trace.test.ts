@@ -61,22 +61,27 @@ describe('perf trace', () => {
     expect(lines(file)[0]!.stages['http.accept→first request']?.n).toBe(1);
   });
 
-  it('times the statements of a wrapped client and counts failures by code', async () => {
+  it('times the statements of a wrapped client by text and counts failures by code', async () => {
     const file = join(dir, 'sql.jsonl');
     enablePerfTrace(file);
     const client = {
-      execute: async () => 'row',
+      execute: async (_sql?: string) => 'row',
       batch: async () => {
         throw Object.assign(new Error('busy'), { code: 'SQLITE_BUSY' });
       },
     };
     traceClient(client);
-    await expect(client.execute()).resolves.toBe('row');
+    await expect(client.execute('select 1')).resolves.toBe('row');
     await expect(client.batch()).rejects.toThrow('busy');
     flushPerfTrace();
     expect(
       Object.fromEntries(Object.entries(lines(file)[0]!.stages).map(([k, v]) => [k, v.n])),
-    ).toEqual({ 'sql.execute': 1, 'sql.batch': 1, 'sql.error.SQLITE_BUSY': 1 });
+    ).toEqual({
+      'sql.execute': 1,
+      'sql.text select 1': 1,
+      'sql.batch': 1,
+      'sql.error.SQLITE_BUSY': 1,
+    });
   });
 });
 

@@ -74,7 +74,11 @@ describe('roleplay and grading in LLM mode', () => {
     const { events } = await readReply(t, cookie, id, replyId);
     expect(events.at(-1)).toEqual({
       event: 'done',
-      data: { id: replyId, text: "Hi, yes — I'm moving in on Saturday and need the power on." },
+      data: {
+        id: replyId,
+        text: "Hi, yes — I'm moving in on Saturday and need the power on.",
+        chatEnded: false,
+      },
     });
     const call = personaCalls[0];
     expect(call?.model).toBe('persona-m');

@@ -93,8 +93,30 @@ describe('reply streaming and faults', () => {
     const rest = parseSse(await second.text());
     expect(rest).toEqual([
       { event: 'delta', id: '2', data: { text: 'is off.' } },
-      { event: 'done', data: { id: replyId, text: 'Hi, my power is off.' } },
+      { event: 'done', data: { id: replyId, text: 'Hi, my power is off.', chatEnded: false } },
     ]);
+  });
+
+  it('says in `done` when the reply ended the chat, live and to a client that comes later', async () => {
+    const id = await startAttemptAs(t, cookie);
+    const replyId = await sendAs(t, cookie, id, 'Your power is back on; anything else?');
+    const push = await gate.ready();
+    const url = `/api/attempts/${id}/replies/${replyId}/stream`;
+    const live = t.app.request(url, { headers: { cookie } });
+    push({
+      type: 'done',
+      text: 'No, thanks. Bye!',
+      state: undefined as never,
+      endReason: 'resolved',
+      usage,
+    });
+    const done = {
+      event: 'done',
+      data: { id: replyId, text: 'No, thanks. Bye!', chatEnded: true },
+    };
+    expect(parseSse(await (await live).text())).toEqual([done]);
+    const later = await t.app.request(url, { headers: { cookie } });
+    expect(parseSse(await later.text())).toEqual([done]);
   });
 
   it('shows a failed reply as "connection dropped", keeps the transcript, and regenerates on retry', async () => {
@@ -130,7 +152,11 @@ describe('reply streaming and faults', () => {
     expect(done).toEqual([
       {
         event: 'done',
-        data: { id: replyId, text: 'Sorry, my internet dropped. The power is off.' },
+        data: {
+          id: replyId,
+          text: 'Sorry, my internet dropped. The power is off.',
+          chatEnded: false,
+        },
       },
     ]);
     const view = (await (

@@ -111,7 +111,9 @@ describe('roleplay attempts (offline engine)', () => {
     const done = (full.events.at(-1)?.data as { text: string }).text;
     const resumed = await readReply(t, cookie, id, replyId, '0');
     // Once finished, a reconnecting client gets the whole stored message in one `done`.
-    expect(resumed.events).toEqual([{ event: 'done', data: { id: replyId, text: done } }]);
+    expect(resumed.events).toEqual([
+      { event: 'done', data: { id: replyId, text: done, chatEnded: false } },
+    ]);
   });
 
   it('never duplicates a message retried with the same client id', async () => {

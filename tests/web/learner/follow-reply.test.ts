@@ -31,7 +31,7 @@ function handlers() {
     calls,
     on: {
       onDelta: (i: number, t: string) => calls.push(`delta ${i} ${t}`),
-      onDone: (t: string) => calls.push(`done ${t}`),
+      onDone: (t: string, ended: boolean | undefined) => calls.push(`done ${t} ended=${ended}`),
       onFailed: (m: string) => calls.push(`failed ${m}`),
       onReconnecting: () => calls.push('reconnecting'),
       onOpen: () => calls.push('open'),
@@ -52,16 +52,29 @@ describe('following a reply stream', () => {
     es?.emit('delta', { text: 'Hi ' }, '0');
     es?.onerror?.();
     es?.emit('delta', { text: 'there' }, '1');
-    es?.emit('done', { id: 'r', text: 'Hi there' });
+    es?.emit('done', { id: 'r', text: 'Hi there', chatEnded: false });
     es?.emit('delta', { text: 'late' }, '2');
     expect(calls).toEqual([
       'open',
       'delta 0 Hi ',
       'reconnecting',
       'delta 1 there',
-      'done Hi there',
+      'done Hi there ended=false',
     ]);
     expect(es?.readyState).toBe(FakeEventSource.CLOSED);
+  });
+
+  it('passes on whether the reply ended the chat, and undefined from a server that does not say', () => {
+    const ended = handlers();
+    followReply('/s', ended.on);
+    FakeEventSource.last?.emit('done', { id: 'r', text: 'Bye', chatEnded: true });
+    const older = handlers();
+    followReply('/s', older.on);
+    FakeEventSource.last?.emit('done', { id: 'r', text: 'Hi' });
+    expect([...ended.calls, ...older.calls]).toEqual([
+      'done Bye ended=true',
+      'done Hi ended=undefined',
+    ]);
   });
 
   it('reports a failed reply with the server message and closes', () => {

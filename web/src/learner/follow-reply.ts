@@ -6,15 +6,18 @@
 import { z } from 'zod';
 
 const deltaData = z.object({ text: z.string() });
-const doneData = z.object({ text: z.string() });
+const doneData = z.object({ text: z.string(), chatEnded: z.boolean().optional() });
 const failedData = z.object({ message: z.string() });
 
 /** What the follower reports. */
 export interface ReplyStreamHandlers {
   /** A piece of the reply; `index` is the SSE event id (0, 1, 2…). */
   onDelta: (index: number, text: string) => void;
-  /** The whole finished reply. */
-  onDone: (text: string) => void;
+  /**
+   * The whole finished reply; `chatEnded` is false when the chat goes on, true when the customer
+   * ended it, undefined when the server did not say (then the attempt should be re-read).
+   */
+  onDone: (text: string, chatEnded: boolean | undefined) => void;
   /** The reply failed on the server; the learner may retry it. */
   onFailed: (message: string) => void;
   /** The connection dropped and EventSource is reconnecting. */
@@ -52,7 +55,7 @@ export function followReply(url: string, on: ReplyStreamHandlers): { close: () =
     if (finished) return;
     finish();
     const data = parse(doneData, e.data);
-    if (data) on.onDone(data.text);
+    if (data) on.onDone(data.text, data.chatEnded);
     else on.onLost();
   });
   source.addEventListener('failed', (e: MessageEvent) => {

@@ -2,8 +2,8 @@
  * The chat's send and stream logic. Sending keeps one client message id until the server has
  * the message, so a retried send after a network drop is deduped by the server: the message is
  * never lost (the text stays in the composer) nor stored twice. The customer's reply is followed
- * over SSE while it is in flight; after it finishes, fails or the stream is lost, the attempt is
- * re-read from the server.
+ * over SSE while it is in flight; after it fails, is lost or ends the chat, the attempt is re-read
+ * from the server (a finished reply that leaves the chat open is patched in place).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeMessages, patchMessage, replyInFlight } from './attempt-state.ts';
@@ -48,11 +48,13 @@ export function useChat({ view, setView, reload }: AttemptState, attemptId: stri
         seen.current.index = index;
         setLive((l) => ({ replyId, text: (l?.replyId === replyId ? l.text : '') + text }));
       },
-      onDone: (text) => {
+      onDone: (text, chatEnded) => {
         setReconnecting(false);
         setLive(null);
         setView((v) => v && patchMessage(v, replyId, { text, status: 'complete' }));
-        void reload();
+        // The finished reply is all that changed unless the customer ended the chat: one read
+        // fewer per turn for the server (npm run bench), and none the learner would notice.
+        if (chatEnded !== false) void reload();
       },
       onFailed: (message) => {
         setReconnecting(false);

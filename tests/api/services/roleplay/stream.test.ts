@@ -13,11 +13,11 @@ describe('coalescingSender', () => {
     await tick();
     sender.push({ type: 'delta', index: 2, text: 'is ' });
     sender.push({ type: 'delta', index: 3, text: 'off.' });
-    await sender.push({ type: 'done', text: 'Hi, my power is off.' });
+    await sender.push({ type: 'done', text: 'Hi, my power is off.', chatEnded: false });
     expect(sent).toEqual([
       { type: 'delta', index: 1, text: 'Hi, my power ' },
       { type: 'delta', index: 3, text: 'is off.' },
-      { type: 'done', text: 'Hi, my power is off.' },
+      { type: 'done', text: 'Hi, my power is off.', chatEnded: false },
     ]);
   });
 

@@ -5,6 +5,15 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
+/**
+ * Default learner think time between turns (ms, randomised ×0.5–1.5, so 5–15 s): reading a
+ * 40-token customer message and typing a sentence or two. Real webchat agents take longer (tens
+ * of seconds), so this is the busy end of a human pace: 200 chats make ≈ 12 turns/s. `--think 500`
+ * is a stress pace: 200 chats then offer ≈ 100 turns/s, more than one process serves
+ * (docs/performance.md, decision 009).
+ */
+export const HUMAN_THINK_MS = 10_000;
+
 const optionsSchema = z.strictObject({
   chats: z.coerce.number().int().min(1).max(1000),
   turns: z.coerce.number().int().min(2).max(30),
@@ -40,7 +49,7 @@ export type BenchOptions = z.infer<typeof optionsSchema>;
 /** The usage line shown with a bad option. */
 export const BENCH_USAGE =
   'usage: npm run bench -- [--smoke] [--chats 200] [--turns 6] [--ttft 400] [--tps 40] [--gradings 50] ' +
-  '[--grading-concurrency 10] [--reply-tokens 40] [--think 500] [--ramp MS] [--error-rate 0] [--rate-limit-rate 0] ' +
+  '[--grading-concurrency 10] [--reply-tokens 40] [--think 10000] [--ramp MS] [--error-rate 0] [--rate-limit-rate 0] ' +
   '[--levels 1,50,200] [--timeout 900] [--cache-on processed|arrival] [--judge-stagger MS] [--cpu-prof DIR]';
 
 /** Parses argv; throws an Error with a one-line message on bad input. */
@@ -82,7 +91,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     gradings: values.gradings ?? (smoke ? 2 : 50),
     gradingConcurrency: values['grading-concurrency'] ?? 10,
     replyTokens: values['reply-tokens'] ?? (smoke ? 12 : 40),
-    think: values.think ?? (smoke ? 50 : 500),
+    think: values.think ?? (smoke ? 50 : HUMAN_THINK_MS),
     ramp: values.ramp ?? null,
     errorRate: values['error-rate'] ?? 0,
     rateLimitRate: values['rate-limit-rate'] ?? 0,

@@ -80,6 +80,10 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
       `${at} (ramp-up ${l.rampMs} ms): turns ok / errors / ended early`,
       `${l.addedFirstMs.n} / ${l.errors} / ${l.endedEarly}${l.errorSamples.length ? ` (${l.errorSamples.join('; ')})` : ''}`,
     ]);
+    rows.push([
+      `${at}: learner think time; turns per second`,
+      `${Math.round(o.think * 0.5)}–${Math.round(o.think * 1.5)} ms; ${l.turnsPerSecond}`,
+    ]);
     rows.push([`${at}: server-added first token p50/p95/p99`, pcts(l.addedFirstMs)]);
     rows.push([`${at}: server-added end of reply p50/p95/p99`, pcts(l.addedEndMs)]);
     rows.push([`${at}: relay delay per token p50/p95/p99`, pcts(l.relayMs)]);

@@ -46,6 +46,8 @@ export interface LevelFigures {
   startMs: Summary;
   readMs: Summary;
   unmatched: number;
+  /** Learner turns finished per second of the level (its wall time): the load the pace made. */
+  turnsPerSecond: number;
   peakRssMb: number;
   benchLoopDelayP99Ms: number;
   /** Longest the bench process's own event loop was blocked during the level (ms). */
@@ -73,7 +75,10 @@ function levelFigures(
   chats: ChatRecord[],
   streams: Parameters<typeof turnSamples>[1],
   turns: number,
-): Omit<LevelFigures, 'peakRssMb' | 'benchLoopDelayP99Ms' | 'benchLoopDelayMaxMs' | 'rampMs'> {
+): Omit<
+  LevelFigures,
+  'peakRssMb' | 'benchLoopDelayP99Ms' | 'benchLoopDelayMaxMs' | 'rampMs' | 'turnsPerSecond'
+> {
   const samples = turnSamples(
     chats.flatMap((c) => c.turns),
     streams,
@@ -150,6 +155,7 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       const levelRss = sampleRss(app.pid);
+      const levelStarted = preciseNow();
       const chats = await runChats(clients, {
         levelTag: `L${level}`,
         scenarioId,
@@ -159,11 +165,17 @@ export async function runBench(root: string, opts: BenchOptions): Promise<BenchF
         deadline,
         onTurn: () => bar.tick(),
       });
+      const levelSeconds = (preciseNow() - levelStarted) / 1000;
       bar.finish();
       loop.disable();
+      const turnsDone = chats.reduce(
+        (n, c) => n + c.turns.filter((t) => t.doneAt !== null).length,
+        0,
+      );
       levels.push({
         ...levelFigures(chats, fake.streams, opts.turns),
         rampMs: rampMs(opts.ramp),
+        turnsPerSecond: Math.round((turnsDone / levelSeconds) * 10) / 10,
         peakRssMb: await levelRss.stop(),
         benchLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e5) / 10,
         benchLoopDelayMaxMs: Math.round(loop.max / 1e5) / 10,

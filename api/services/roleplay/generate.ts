@@ -61,7 +61,7 @@ export async function startReply(
   if (!(await claim(deps, replyId))) return false;
   traceStage('reply.claimQuery', performance.now() - c0);
   if (deps.replies.isLive(replyId)) return true;
-  deps.replies.open(replyId);
+  deps.replies.open(replyId, attemptId);
   const work = runReply(deps, attemptId, replyId, opts.budgetChecked === true);
   deps.background?.(work);
   return true;

@@ -15,6 +15,7 @@ export type HubEvent =
   | { type: 'failed'; message: string };
 
 interface Entry {
+  attemptId: string;
   deltas: string[];
   final?: HubEvent;
   listeners: Set<(e: HubEvent) => void>;
@@ -24,15 +25,23 @@ interface Entry {
 export class ReplyHub {
   private readonly entries = new Map<string, Entry>();
 
-  /** Marks a reply as being generated here (a regenerated reply starts from nothing). */
-  open(replyId: string): void {
-    this.entries.set(replyId, { deltas: [], listeners: new Set() });
+  /** Marks a reply of `attemptId` as being generated here (a regenerated reply starts from nothing). */
+  open(replyId: string, attemptId: string): void {
+    this.entries.set(replyId, { attemptId, deltas: [], listeners: new Set() });
   }
 
   /** True while this process is generating the reply (not once it has finished). */
   isLive(replyId: string): boolean {
     const entry = this.entries.get(replyId);
     return entry !== undefined && entry.final === undefined;
+  }
+
+  /**
+   * True while this process is generating `replyId` as a reply of `attemptId`: a stream can then
+   * follow it without reading the row first (the attempt check is what that read was for).
+   */
+  isLiveFor(replyId: string, attemptId: string): boolean {
+    return this.isLive(replyId) && this.entries.get(replyId)?.attemptId === attemptId;
   }
 
   /** Appends a delta and tells the listeners. */

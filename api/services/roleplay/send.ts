@@ -2,7 +2,7 @@
  * Sending a learner message: stored (with the persona reply placeholder) before it is
  * acknowledged; a retry with the same client message id returns what was stored.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
 import { messages } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -36,26 +36,37 @@ export async function sendMessage(
   opts: { beforeStore?: () => Promise<void> } = {},
 ): Promise<SendResult> {
   const { db, clock } = deps;
-  const [existing] = await db
+  // One read for both questions of a send: was this message stored already (a retry), and what
+  // is the last message of the chat (whose turn is it)?
+  const rows = await db
     .select()
     .from(messages)
     .where(
-      and(eq(messages.attemptId, attempt.id), eq(messages.clientMessageId, input.clientMessageId)),
+      and(
+        eq(messages.attemptId, attempt.id),
+        or(
+          eq(messages.clientMessageId, input.clientMessageId),
+          eq(
+            messages.seq,
+            sql`(select max(${messages.seq}) from ${messages} where ${messages.attemptId} = ${attempt.id})`,
+          ),
+        ),
+      ),
     );
+  const existing = rows.find((m) => m.clientMessageId === input.clientMessageId);
+  const last = rows.reduce<(typeof rows)[number] | undefined>(
+    (a, m) => (a === undefined || m.seq > a.seq ? m : a),
+    undefined,
+  );
   if (existing) {
-    const reply = await replyAfter(deps, attempt.id, existing.seq);
+    const reply =
+      last?.seq === existing.seq + 1 ? last : await replyAfter(deps, attempt.id, existing.seq);
     if (!reply) throw new AppError('INTERNAL', 'stored message has no reply row');
     return { message: messageView(existing), reply: messageView(reply), created: false };
   }
   if (attempt.status !== 'in_progress') {
     throw new AppError('CONFLICT', 'This chat has ended; no more messages can be sent.');
   }
-  const [last] = await db
-    .select()
-    .from(messages)
-    .where(eq(messages.attemptId, attempt.id))
-    .orderBy(desc(messages.seq))
-    .limit(1);
   if (!last) throw new AppError('INTERNAL', 'attempt has no opening message');
   if (last.speaker !== 'customer' || last.status !== 'complete') {
     throw new AppError(

@@ -83,8 +83,12 @@ export async function streamReply(c: Context<AppEnv>, attempt: AttemptRow, reply
         .from(messages)
         .where(and(eq(messages.id, replyId), eq(messages.attemptId, attempt.id)))
     )[0];
-  const first = await readRow();
-  if (!first || first.speaker !== 'customer') throw new AppError('NOT_FOUND', 'No such reply.');
+  // A reply this process is generating for this attempt is followed at once: one read fewer on
+  // the path to the first token. Anything else is read (and checked) first.
+  const live = deps.replies.isLiveFor(replyId, attempt.id);
+  const first = live ? null : await readRow();
+  if (!live && (!first || first.speaker !== 'customer'))
+    throw new AppError('NOT_FOUND', 'No such reply.');
   const after = lastEventIndex(c);
 
   return streamSSE(c, async (stream) => {
@@ -101,14 +105,16 @@ export async function streamReply(c: Context<AppEnv>, attempt: AttemptRow, reply
       );
     let row = first;
     for (;;) {
-      if (row.status === 'complete') {
+      if (row?.status === 'complete') {
         // Read now, not with the request: the batch that finished the reply also ended the chat.
         const chatEnded = (await chatHasEnded(deps, attempt.id)) ?? true;
         return void (await send({ type: 'done', text: row.text, chatEnded }));
       }
-      if (row.status === 'failed')
+      if (row?.status === 'failed')
         return void (await send({ type: 'failed', message: row.error ?? CONNECTION_DROPPED }));
-      if (await startReply(deps, attempt.id, replyId)) {
+      // row is null only for a reply that was live here a moment ago: follow the hub, which
+      // keeps a finished reply's last event for late readers.
+      if (row === null || (await startReply(deps, attempt.id, replyId))) {
         const followed = await new Promise<boolean>((resolve) => {
           const sender = coalescingSender(send);
           const unsubscribe = deps.replies.subscribe(replyId, after, (e) => {

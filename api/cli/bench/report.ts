@@ -4,6 +4,7 @@
  */
 import type { BenchFigures } from './run.ts';
 import type { Summary } from './stats.ts';
+import { thinkRangeMs } from './roleplay-load.ts';
 
 /** One target and whether the run met it. */
 export interface TargetCheck {
@@ -82,7 +83,7 @@ export function formatTable(f: BenchFigures, targets: TargetCheck[]): string {
     ]);
     rows.push([
       `${at}: learner think time; turns per second`,
-      `${Math.round(o.think * 0.5)}–${Math.round(o.think * 1.5)} ms; ${l.turnsPerSecond}`,
+      `${thinkRangeMs(o.think).map(Math.round).join('–')} ms; ${l.turnsPerSecond}`,
     ]);
     rows.push([`${at}: server-added first token p50/p95/p99`, pcts(l.addedFirstMs)]);
     rows.push([`${at}: server-added end of reply p50/p95/p99`, pcts(l.addedEndMs)]);

@@ -41,6 +41,11 @@ const doneData = z.object({ chatEnded: z.boolean().optional() });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
+/** The range a learner's think time is drawn from: `thinkMs` × 0.5–1.5 (ms). */
+export function thinkRangeMs(thinkMs: number): [number, number] {
+  return [thinkMs * 0.5, thinkMs * 1.5];
+}
+
 async function playTurn(
   client: BenchClient,
   attemptId: string,
@@ -117,7 +122,8 @@ async function playChat(
     errors: [],
     endedEarly: false,
   };
-  const think = () => sleep(opts.thinkMs * (0.5 + Math.random()));
+  const [fastest, slowest] = thinkRangeMs(opts.thinkMs);
+  const think = () => sleep(fastest + Math.random() * (slowest - fastest));
   try {
     await sleep(opts.startDelayMs);
     await think();

@@ -7,11 +7,8 @@
 /** What a subscriber is told. */
 export type HubEvent =
   | { type: 'delta'; index: number; text: string }
-  | {
-      type: 'done';
-      text: string;
-      /** The customer ended the chat with this reply. */ chatEnded: boolean;
-    }
+  /** `chatEnded`: the customer ended the chat with this reply. */
+  | { type: 'done'; text: string; chatEnded: boolean }
   | { type: 'failed'; message: string };
 
 interface Entry {
@@ -41,7 +38,8 @@ export class ReplyHub {
    * follow it without reading the row first (the attempt check is what that read was for).
    */
   isLiveFor(replyId: string, attemptId: string): boolean {
-    return this.isLive(replyId) && this.entries.get(replyId)?.attemptId === attemptId;
+    const entry = this.entries.get(replyId);
+    return entry?.attemptId === attemptId && entry.final === undefined;
   }
 
   /** Appends a delta and tells the listeners. */

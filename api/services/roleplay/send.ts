@@ -2,7 +2,7 @@
  * Sending a learner message: stored (with the persona reply placeholder) before it is
  * acknowledged; a retry with the same client message id returns what was stored.
  */
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.ts';
 import { messages } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -52,12 +52,10 @@ export async function sendMessage(
           ),
         ),
       ),
-    );
+    )
+    .orderBy(asc(messages.seq));
   const existing = rows.find((m) => m.clientMessageId === input.clientMessageId);
-  const last = rows.reduce<(typeof rows)[number] | undefined>(
-    (a, m) => (a === undefined || m.seq > a.seq ? m : a),
-    undefined,
-  );
+  const last = rows.at(-1);
   if (existing) {
     const reply =
       last?.seq === existing.seq + 1 ? last : await replyAfter(deps, attempt.id, existing.seq);
